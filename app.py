@@ -1,0 +1,35 @@
+"""The Kaartenbak web site: ``create_app()`` wires the domain to Flask."""
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from web import api, errors, pages, security, store
+
+HERE = Path(__file__).resolve().parent
+
+
+def create_app(test_config=None):
+    """Build the site; ``test_config`` replaces settings from the environment."""
+    app = Flask(__name__)
+    app.config.from_mapping(
+        SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_hex(32),
+        KAARTEN_DIR=os.environ.get("KAARTEN_DIR") or str(HERE / "kaarten"),
+        KAARTEN_CHECK_INTERVAL=float(os.environ.get("KAARTEN_CHECK_INTERVAL", "1")),
+        KAARTENBAK_CONCEPTEN=os.environ.get("KAARTENBAK_CONCEPTEN", "") in ("1", "true", "ja"),
+        MAX_CONTENT_LENGTH=64 * 1024,
+        JSON_SORT_KEYS=False,
+    )
+    if test_config is not None:
+        app.config.update(test_config)
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+
+    store.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    pages.init_app(app)
+    api.init_app(app)
+    return app

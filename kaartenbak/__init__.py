@@ -1,0 +1,1 @@
+"""The kaartenbak domain: cards, decks, loading, validation and search, without Flask."""

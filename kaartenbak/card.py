@@ -1,0 +1,45 @@
+"""A card: one Markdown file with front matter, parsed and rendered once."""
+
+from dataclasses import dataclass
+
+from .render import Prompt
+
+SOORTEN = ("reflectie", "scenario", "rol", "observatie")
+
+
+@dataclass(frozen=True)
+class Card:
+    """Everything the site shows of one card; built once when the file is read."""
+
+    slug: str
+    bak: str
+    path: str
+    titel: str
+    tags: tuple[str, ...]
+    html: str
+    prompts: tuple[Prompt, ...]
+    text: str
+    nummer: int | None = None
+    samenvatting: str = ""
+    begeleider: str = ""
+    soort: str = "reflectie"
+    concept: bool = False
+    links: tuple[str, ...] = ()
+
+    @property
+    def sort_key(self):
+        """Order by deck, then nummer (unnumbered last), then titel."""
+        return (self.bak, self.nummer is None, self.nummer or 0, self.titel.lower(), self.slug)
+
+    def as_json(self) -> dict:
+        """Return the card as the JSON API shows it (without the URL, which the web layer knows)."""
+        return {
+            "slug": self.slug,
+            "bak": self.bak,
+            "titel": self.titel,
+            "tags": list(self.tags),
+            "nummer": self.nummer,
+            "samenvatting": self.samenvatting,
+            "soort": self.soort,
+            "vragen": [{"vraag": p.text, "doorvragen": list(p.doorvragen)} for p in self.prompts],
+        }

@@ -1,0 +1,88 @@
+"""The collection: every card and deck in memory, with indexes for filters and search."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .bak import Bak
+from .card import Card
+from .problems import Problem
+from .search import SearchIndex
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The cards that match a filter, with the tag counts within them."""
+
+    cards: tuple[Card, ...]
+    tag_counts: tuple[tuple[str, int], ...]
+    tags: tuple[str, ...] = ()
+    bak: str = ""
+    query: str = ""
+
+
+@dataclass
+class Collection:
+    """All loaded cards and decks; immutable once built, replaced whole on reload."""
+
+    cards: tuple[Card, ...] = ()
+    bakken: dict[str, Bak] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+    def __post_init__(self):
+        self.cards = tuple(sorted(self.cards, key=lambda card: card.sort_key))
+        self._by_slug = {card.slug: card for card in self.cards}
+        self._position = {card.slug: index for index, card in enumerate(self.cards)}
+        self._by_tag = {}
+        for card in self.cards:
+            for tag in card.tags:
+                self._by_tag.setdefault(tag, set()).add(card.slug)
+        self._search = SearchIndex(self.cards)
+
+    def __iter__(self):
+        return iter(self.cards)
+
+    def __len__(self):
+        return len(self.cards)
+
+    def get(self, slug: str) -> Card | None:
+        """Return the card with this slug, or None."""
+        return self._by_slug.get(slug)
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for problem in self.problems if problem.level == "fout")
+
+    def all_tags(self) -> list[str]:
+        """Every tag that some card uses, alphabetically."""
+        return sorted(self._by_tag)
+
+    def neighbours(self, card: Card) -> tuple[Card | None, Card | None]:
+        """Return the previous and next card of the same deck."""
+        index = self._position[card.slug]
+        before = self.cards[index - 1] if index > 0 else None
+        after = self.cards[index + 1] if index + 1 < len(self.cards) else None
+        return (
+            before if before and before.bak == card.bak else None,
+            after if after and after.bak == card.bak else None,
+        )
+
+    def select(self, tags=(), bak: str = "", query: str = "") -> Selection:
+        """Return the cards carrying all ``tags``, in deck ``bak``, matching ``query``."""
+        tags = tuple(dict.fromkeys(" ".join(tag.lower().split()) for tag in tags if tag.strip()))
+        query = " ".join(query.split())
+        slugs = None
+        for tag in tags:
+            tagged = self._by_tag.get(tag, set())
+            slugs = tagged if slugs is None else slugs & tagged
+        cards = [card for card in self.cards if slugs is None or card.slug in slugs]
+        if bak:
+            cards = [card for card in cards if card.bak == bak]
+        if query:
+            scores = self._search.scores(query)
+            cards = sorted((card for card in cards if card.slug in scores), key=lambda card: -scores[card.slug])
+        counts = Counter(tag for card in cards for tag in card.tags)
+        return Selection(
+            cards=tuple(cards),
+            tag_counts=tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))),
+            tags=tags, bak=bak, query=query,
+        )

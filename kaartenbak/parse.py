@@ -1,0 +1,206 @@
+"""Turn the text of a card file or ``_bak.yml`` into a Card or Bak, gathering every problem."""
+
+import difflib
+import re
+
+import frontmatter
+
+from .bak import DEFAULT_KLEUR, HEX_COLOUR, Bak
+from .card import SOORTEN, Card
+from .problems import WAARSCHUWING, CardError, Problem
+from .render import render
+from .safe_yaml import YamlError, load_mapping_lines
+
+MAX_PROMPT_WORDS = 25
+CARD_KEYS = ("titel", "tags", "nummer", "samenvatting", "begeleider", "soort", "concept")
+BAK_KEYS = ("naam", "beschrijving", "kleur", "tags")
+NESTED_TOO_DEEP = re.compile(r"\n\s*[-*+] ")
+
+
+def _load_yaml(where: str, text: str, first_line: int):
+    """Load a YAML mapping, reporting errors at their line in the file."""
+    try:
+        data, key_lines = load_mapping_lines(text)
+    except YamlError as error:
+        line = first_line + error.line if error.line is not None else None
+        raise CardError([Problem(where, line, str(error))]) from None
+    except RecursionError:
+        raise CardError([Problem(where, first_line, "de YAML is te diep genest")]) from None
+    if not isinstance(data, dict):
+        kind = "niets" if data is None else f"een {type(data).__name__}"
+        content_line = first_line + text[: len(text) - len(text.lstrip())].count("\n")
+        raise CardError([Problem(where, content_line, f"verwacht velden als 'titel: ...' maar vond {kind}")])
+    return data, {key: first_line + line for key, line in key_lines.items()}
+
+
+def _split(where: str, text: str):
+    """Split front matter from body; return (yaml, body, the file line of the YAML's first line)."""
+    handler = frontmatter.YAMLHandler()
+    if not handler.detect(text):
+        raise CardError([Problem(where, 1, "de kaart begint niet met front matter: zet op de eerste regel ---")])
+    try:
+        yaml_text, body = handler.split(text)
+    except ValueError:
+        raise CardError([Problem(where, 1, "de front matter is niet afgesloten: zet een regel --- na de velden")]) from None
+    start = text.find(yaml_text, 3) if yaml_text else text.find("\n") + 1
+    return yaml_text, body, text.count("\n", 0, start) + 1
+
+
+def _unknown_keys(where, data, lines, known):
+    for key in data:
+        if key not in known:
+            guess = difflib.get_close_matches(str(key), known, n=1)
+            hint = f"; bedoel je '{guess[0]}'?" if guess else f"; bekende velden: {', '.join(known)}"
+            yield Problem(where, lines.get(str(key)), f"onbekend veld '{key}'{hint}", WAARSCHUWING)
+
+
+def _text_field(where, data, lines, key, *, required=False):
+    value = data.get(key)
+    if value is None or value == "":
+        if required:
+            return None, [Problem(where, lines.get(key, 1), f"'{key}' ontbreekt of is leeg; geef de kaart een {key}")]
+        return "", []
+    if not isinstance(value, str):
+        return None, [Problem(where, lines.get(key), f"'{key}' moet tekst zijn; zet de waarde tussen aanhalingstekens")]
+    return " ".join(value.split()) if key == "titel" else value.strip(), []
+
+
+def _tags(where, data, lines, bak: Bak):
+    value = data.get("tags")
+    line = lines.get("tags", 1)
+    if value is None or value == []:
+        return None, [Problem(where, line, "'tags' ontbreekt; geef minstens één tag, bijvoorbeeld tags: [reflectie]")]
+    if not isinstance(value, list):
+        return None, [Problem(where, line, "'tags' moet een lijst zijn, bijvoorbeeld tags: [contact met ouders, emoties]")]
+    tags, problems = [], []
+    for word in value:
+        if not isinstance(word, str) or not word.strip():
+            problems.append(Problem(where, line, f"tag {word!r} is geen tekst"))
+            continue
+        tag = bak.resolve_tag(word)
+        if tag is None:
+            guess = bak.closest_tag(word)
+            hint = f"; bedoel je '{guess}'?" if guess else f"; kies uit de tags in {bak.slug}/_bak.yml"
+            problems.append(Problem(where, line, f"tag '{word}' staat niet in de woordenlijst van de bak{hint}"))
+        elif tag not in tags:
+            tags.append(tag)
+    return (tuple(tags) if not problems else None), problems
+
+
+def _nummer(where, data, lines):
+    value = data.get("nummer")
+    if value is None:
+        return None, []
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None, [Problem(where, lines.get("nummer"), "'nummer' moet een heel getal zijn, bijvoorbeeld nummer: 3")]
+    return value, []
+
+
+def _soort(where, data, lines):
+    value = data.get("soort", "reflectie")
+    if value not in SOORTEN:
+        return None, [Problem(where, lines.get("soort"), f"'soort' moet een van deze zijn: {', '.join(SOORTEN)}")]
+    return value, []
+
+
+def _concept(where, data, lines):
+    value = data.get("concept", False)
+    if not isinstance(value, bool):
+        return None, [Problem(where, lines.get("concept"), "'concept' moet true of false zijn")]
+    return value, []
+
+
+def _body_warnings(where, body_line, rendered, soort):
+    if soort == "reflectie" and not rendered.prompts:
+        yield Problem(where, body_line, "de kaart heeft geen vragen: zet ze als lijst onder '## Stof tot nadenken'", WAARSCHUWING)
+    for prompt in rendered.prompts:
+        if not prompt.text.rstrip().endswith("?"):
+            yield Problem(where, body_line, f"de vraag '{prompt.text[:60]}' eindigt niet op een vraagteken", WAARSCHUWING)
+        if len(prompt.text.split()) > MAX_PROMPT_WORDS:
+            yield Problem(where, body_line, f"de vraag '{prompt.text[:60]}…' is langer dan {MAX_PROMPT_WORDS} woorden; maak hem korter", WAARSCHUWING)
+        if NESTED_TOO_DEEP.search(prompt.text):
+            yield Problem(where, body_line, "een doorvraag lijkt verkeerd ingesprongen: zet precies twee spaties voor '- '", WAARSCHUWING)
+    for heading, has_content in rendered.sections:
+        if not has_content:
+            yield Problem(where, body_line, f"de sectie '{heading}' is leeg", WAARSCHUWING)
+
+
+def parse_card(where: str, slug: str, text: str, bak: Bak) -> tuple[Card, list[Problem]]:
+    """Parse a card file's text; raise CardError with every error, return warnings alongside."""
+    yaml_text, body, first_line = _split(where, text)
+    data, lines = _load_yaml(where, yaml_text, first_line)
+    problems = list(_unknown_keys(where, data, lines, CARD_KEYS))
+    values = {}
+    for key, (value, found) in {
+        "titel": _text_field(where, data, lines, "titel", required=True),
+        "samenvatting": _text_field(where, data, lines, "samenvatting"),
+        "begeleider": _text_field(where, data, lines, "begeleider"),
+        "tags": _tags(where, data, lines, bak),
+        "nummer": _nummer(where, data, lines),
+        "soort": _soort(where, data, lines),
+        "concept": _concept(where, data, lines),
+    }.items():
+        values[key] = value
+        problems.extend(found)
+    errors = [p for p in problems if p.level != WAARSCHUWING]
+    if errors:
+        raise CardError(problems)
+    body_line = first_line + yaml_text.count("\n") + 1
+    rendered = render(body)
+    problems.extend(_body_warnings(where, body_line, rendered, values["soort"]))
+    card = Card(
+        slug=slug, bak=bak.slug, path=where, html=rendered.html, prompts=rendered.prompts,
+        text=rendered.text, links=rendered.links, **values,
+    )
+    return card, problems
+
+
+def parse_bak(where: str, slug: str, text: str | None) -> tuple[Bak, list[Problem]]:
+    """Parse ``_bak.yml``; a missing or broken file still gives a usable deck named after its folder."""
+    fallback = Bak(slug=slug, naam=slug.replace("-", " ").capitalize())
+    if text is None:
+        return fallback, [Problem(where, None, "de bak heeft geen _bak.yml; maak er een met naam, beschrijving en tags", WAARSCHUWING)]
+    try:
+        data, lines = _load_yaml(where, text, 1)
+    except CardError as error:
+        return fallback, error.problems
+    problems = list(_unknown_keys(where, data, lines, BAK_KEYS))
+    naam, found = _text_field(where, data, lines, "naam", required=True)
+    problems += found
+    beschrijving, found = _text_field(where, data, lines, "beschrijving")
+    problems += found
+    kleur = data.get("kleur") or DEFAULT_KLEUR
+    if not isinstance(kleur, str) or not HEX_COLOUR.match(kleur):
+        problems.append(Problem(where, lines.get("kleur"), "'kleur' moet een kleurcode zijn zoals \"#1d5c7a\" (tussen aanhalingstekens)"))
+        kleur = DEFAULT_KLEUR
+    vocabulary, found = _vocabulary(where, data.get("tags"), lines.get("tags"))
+    problems += found
+    bak = Bak(
+        slug=slug, naam=naam or fallback.naam, beschrijving=beschrijving or "", kleur=kleur,
+        vocabulary=vocabulary, tags=tuple(dict.fromkeys(vocabulary.values())),
+    )
+    return bak, problems
+
+
+def _vocabulary(where, value, line):
+    """Read ``tags:`` as a mapping of tag to synonyms (a plain list of tags works too)."""
+    if value is None:
+        return {}, [Problem(where, line, "de bak heeft geen tags; zet onder 'tags:' de woordenlijst", WAARSCHUWING)]
+    if isinstance(value, list):
+        value = {tag: None for tag in value}
+    if not isinstance(value, dict):
+        return {}, [Problem(where, line, "'tags' moet een lijst van tags met hun synoniemen zijn, bijvoorbeeld  verslaglegging: [verslag]")]
+    vocabulary, problems = {}, []
+    for tag, synonyms in value.items():
+        if synonyms is None:
+            synonyms = []
+        if not isinstance(tag, str) or not isinstance(synonyms, list) or not all(isinstance(s, str) for s in synonyms):
+            problems.append(Problem(where, line, f"tag {tag!r}: schrijf de synoniemen als lijst van woorden, bijvoorbeeld [verslag, notulen]"))
+            continue
+        tag = " ".join(tag.lower().split())
+        for word in [tag, *synonyms]:
+            word = " ".join(word.lower().split())
+            if vocabulary.get(word, tag) != tag:
+                problems.append(Problem(where, line, f"'{word}' hoort bij twee tags: '{vocabulary[word]}' en '{tag}'"))
+            vocabulary.setdefault(word, tag)
+    return vocabulary, problems

@@ -1,0 +1,126 @@
+"""Render card Markdown to safe HTML and pull out the card's discussion prompts."""
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+PROMPTS_HEADING = "stof tot nadenken"
+SLUG_LINK = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em",
+    "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "q",
+    "s", "small", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "u", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "ol": {"class", "start"},
+    "ul": {"class"},
+    "li": {"class"},
+    "td": {"align"},
+    "th": {"align"},
+}
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One question under 'Stof tot nadenken' with its follow-up questions (doorvragen)."""
+
+    text: str
+    doorvragen: tuple[str, ...] = ()
+
+
+@dataclass
+class Rendered:
+    """What one pass over a card body yields."""
+
+    html: str
+    prompts: tuple[Prompt, ...]
+    text: str
+    links: tuple[str, ...]
+    images: tuple[str, ...]
+    sections: tuple[tuple[str, bool], ...] = field(default=())  # (heading, has content)
+
+
+def _plain(element: etree.Element) -> str:
+    """Return an element's text without the text of nested lists."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag not in ("ul", "ol"):
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+class _CardTreeprocessor(Treeprocessor):
+    """Number the prompts list, point card links at card pages, and collect facts."""
+
+    def run(self, root):
+        found = self.md.kaart_facts = {"prompts": [], "links": [], "images": [], "sections": []}
+        children = list(root)
+        for index, element in enumerate(children):
+            if element.tag == "h2":
+                following = children[index + 1] if index + 1 < len(children) else None
+                heading = _plain(element)
+                found["sections"].append((heading, following is not None and following.tag != "h2"))
+                if heading.lower() == PROMPTS_HEADING and following is not None and following.tag in ("ul", "ol"):
+                    following.tag = "ol"
+                    following.set("class", "vragen")
+                    found["prompts"] = [self._prompt(item) for item in following if item.tag == "li"]
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            if SLUG_LINK.match(href):
+                found["links"].append(href)
+                link.set("href", f"/kaart/{href}")
+            elif href.startswith("/kaart/"):
+                found["links"].append(href.removeprefix("/kaart/").strip("/"))
+        found["images"] = [image.get("src", "") for image in root.iter("img")]
+
+    @staticmethod
+    def _prompt(item: etree.Element) -> Prompt:
+        doorvragen = tuple(
+            _plain(sub) for nested in item if nested.tag in ("ul", "ol") for sub in nested if sub.tag == "li"
+        )
+        for nested in item:
+            if nested.tag in ("ul", "ol"):
+                nested.set("class", "doorvragen")
+        return Prompt(_plain(item), doorvragen)
+
+
+class _CardExtension(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(_CardTreeprocessor(md), "kaart", 1)
+
+
+def sanitise(html: str) -> str:
+    """Strip everything from HTML that could run script or load foreign frames and forms."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+
+
+def render(body: str) -> Rendered:
+    """Render a card body once: sanitised HTML, prompts, plain text and link targets."""
+    md = markdown.Markdown(extensions=["mdx_truly_sane_lists", "tables", _CardExtension()])
+    html = md.convert(body)
+    facts = getattr(md, "kaart_facts", {"prompts": [], "links": [], "images": [], "sections": []})
+    text = " ".join(nh3.clean(html, tags=set()).split())
+    return Rendered(
+        html=sanitise(html),
+        prompts=tuple(facts["prompts"]),
+        text=text,
+        links=tuple(facts["links"]),
+        images=tuple(facts["images"]),
+        sections=tuple(facts["sections"]),
+    )

@@ -1,0 +1,183 @@
+"""Keep the collection in memory and pick up changes on disk without a restart."""
+
+import logging
+import os
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .bak import Bak
+from .card import Card
+from .collection import Collection
+from .files import BAK_FILE, Stamp, inside, is_ignored, read_text, relative, stamp
+from .parse import parse_bak, parse_card
+from .problems import FOUT, WAARSCHUWING, CardError, Problem
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """One file as last read: its stamp, the card (or the last good one) and its problems."""
+
+    key: tuple
+    card: Card | None
+    problems: tuple[Problem, ...]
+
+
+def _read_card(root: Path, path: Path, bak: Bak, previous: _Parsed | None) -> tuple[Card | None, list[Problem]]:
+    where = relative(root, path)
+    try:
+        return parse_card(where, path.stem, read_text(root, path), bak)
+    except CardError as error:
+        problems = list(error.problems)
+        if previous and previous.card:
+            problems.append(Problem(where, None, "de laatste goede versie van deze kaart blijft zichtbaar tot de fout is hersteld", WAARSCHUWING))
+            return previous.card, problems
+        return None, problems
+
+
+def _read_bak(root: Path, folder: Path) -> tuple[Bak, list[Problem]]:
+    path = folder / BAK_FILE
+    where = relative(root, path)
+    if not path.exists():
+        return parse_bak(where, folder.name, None)
+    try:
+        return parse_bak(where, folder.name, read_text(root, path))
+    except CardError as error:
+        return parse_bak(where, folder.name, "")[0], error.problems
+
+
+class CardStore:
+    """The live collection of one card folder; re-reads only files whose stamp changed."""
+
+    def __init__(self, root, *, check_interval: float = 1.0, include_concepts: bool = False):
+        self.root = Path(root)
+        self.check_interval = check_interval
+        self.include_concepts = include_concepts
+        self._parsed: dict[Path, _Parsed] = {}
+        self._bakken: dict[Path, tuple[Stamp | None, Bak, list[Problem]]] = {}
+        self._signature = None
+        self._collection = Collection()
+        self._checked_at = float("-inf")
+        self._lock = threading.Lock()
+        self.version = 0
+        self._derived: dict = {}
+        self.refresh()
+
+    @property
+    def collection(self) -> Collection:
+        """Return the current collection, checking the disk at most once per interval."""
+        if time.monotonic() - self._checked_at >= self.check_interval:
+            self.refresh()
+        return self._collection
+
+    def cached(self, key, build):
+        """Return ``build(collection)``, computed once per version of the collection."""
+        cards = self.collection
+        version, value = self._derived.get(key, (None, None))
+        if version is not cards:
+            value = build(cards)
+            self._derived[key] = (cards, value)
+        return value
+
+    def refresh(self) -> bool:
+        """Scan the folder; rebuild the collection when anything changed. Return whether it did."""
+        with self._lock:
+            self._checked_at = time.monotonic()
+            files, problems = self._scan()
+            signature = tuple((path, key) for path, key in files)
+            if signature == self._signature:
+                return False
+            self._signature = signature
+            self._collection = self._build(files, problems)
+            self.version += 1
+            for problem in self._collection.problems:
+                log.log(logging.WARNING if problem.level == FOUT else logging.INFO, "%s", problem)
+            return True
+
+    def _scan(self):
+        """List (path, key) of every card file; the key changes when the file or its deck does."""
+        files, problems = [], []
+        try:
+            folders = sorted(os.scandir(self.root), key=lambda entry: entry.name)
+        except OSError:
+            return [], [Problem(str(self.root), None, "de kaartenmap bestaat niet of is niet te lezen")]
+        for folder in folders:
+            if is_ignored(folder.name) or not folder.is_dir():
+                continue
+            folder_path = Path(folder.path)
+            if folder.is_symlink() and not inside(self.root, folder_path):
+                problems.append(Problem(folder.name, None, "verwijst (symbolische link) naar een map buiten kaarten/; zo'n link wordt niet gevolgd"))
+                continue
+            bak_stamp = self._bak_stamp(folder_path)
+            try:
+                entries = sorted(os.scandir(folder_path), key=lambda entry: entry.name)
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.name.endswith(".md") and not is_ignored(entry.name):
+                    try:
+                        files.append((Path(entry.path), (stamp(entry), bak_stamp)))
+                    except OSError:  # removed between listing and stat
+                        continue
+        return files, problems
+
+    def _bak_stamp(self, folder: Path):
+        path = folder / BAK_FILE
+        try:
+            current = stamp(path)
+        except OSError:
+            current = None
+        known = self._bakken.get(folder)
+        if known is None or known[0] != current:
+            self._bakken[folder] = (current, *_read_bak(self.root, folder))
+        return current
+
+    def _build(self, files, scan_problems) -> Collection:
+        problems = list(scan_problems)
+        parsed = {}
+        for path, key in files:
+            previous = self._parsed.get(path)
+            if previous is None or previous.key != key:
+                _, bak, _ = self._bakken[path.parent]
+                card, found = _read_card(self.root, path, bak, previous)
+                previous = _Parsed(key, card, tuple(found))
+            parsed[path] = previous
+        self._parsed = parsed
+        self._bakken = {folder: value for folder, value in self._bakken.items() if folder.exists()}
+        for folder, (_, _, found) in sorted(self._bakken.items()):
+            problems.extend(found)
+        cards, owner = [], {}
+        for path, entry in parsed.items():
+            problems.extend(entry.problems)
+            card = entry.card
+            if card is None:
+                continue
+            if card.slug in owner:
+                problems.append(Problem(card.path, None, f"de bestandsnaam '{card.slug}' bestaat ook als {owner[card.slug]}; elke kaart heeft een unieke bestandsnaam nodig"))
+                continue
+            owner[card.slug] = card.path
+            cards.append(card)
+        problems.extend(_collection_problems(cards))
+        visible = [card for card in cards if self.include_concepts or not card.concept]
+        bakken = {bak.slug: bak for _, bak, _ in (self._bakken[folder] for folder in sorted(self._bakken))}
+        return Collection(cards=tuple(visible), bakken=bakken, problems=tuple(sorted(set(problems), key=_problem_order)))
+
+
+def _problem_order(problem: Problem):
+    return (problem.path, problem.line or 0, problem.message)
+
+
+def _collection_problems(cards: list[Card]):
+    """Problems that involve more than one card: shared numbers, links that lead nowhere."""
+    slugs = {card.slug for card in cards}
+    numbers = Counter((card.bak, card.nummer) for card in cards if card.nummer is not None)
+    for card in cards:
+        if numbers[(card.bak, card.nummer)] > 1:
+            yield Problem(card.path, None, f"nummer {card.nummer} komt in deze bak vaker voor; geef elke kaart een eigen nummer", WAARSCHUWING)
+        for link in card.links:
+            if link not in slugs:
+                yield Problem(card.path, None, f"de link naar kaart '{link}' leidt nergens heen; bestaat {link}.md?")

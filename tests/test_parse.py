@@ -1,0 +1,143 @@
+"""Loading card files: every kind of bad input gets a clear Dutch error and breaks nothing else."""
+
+import pytest
+
+from kaartenbak.store import CardStore
+
+from .conftest import card_text
+
+
+def load(kaarten):
+    return CardStore(kaarten.root, check_interval=0).collection
+
+
+def only_problem(cards, path):
+    found = [p for p in cards.problems if p.path == path]
+    assert found, f"no problem for {path}: {cards.problems}"
+    return found[0]
+
+
+def test_valid_card_is_loaded_with_its_fields(kaarten):
+    kaarten.card("goed", titel="Goede kaart", tags="[contact, emoties]", nummer=3, samenvatting="Kort.", begeleider="Let op.")
+    card = load(kaarten).get("goed")
+    assert card.titel == "Goede kaart"
+    assert card.tags == ("contact met ouders", "emoties")  # the synonym maps to its tag
+    assert (card.nummer, card.samenvatting, card.begeleider, card.soort) == (3, "Kort.", "Let op.", "reflectie")
+    assert card.prompts[0].text == "Wat vind jij?"
+    assert card.prompts[0].doorvragen == ("Waarom?",)
+
+
+@pytest.mark.parametrize(
+    "content, line, words",
+    [
+        ("---\ntitel: [niet afgesloten\ntags: [a]\n---\n", 3, "YAML"),
+        ("---\n- een\n- lijst\n---\n", 2, "verwacht velden"),
+        ("---\ntags: [reflectie]\n---\nTekst\n", 1, "'titel' ontbreekt"),
+        ("---\ntitel: ''\ntags: [reflectie]\n---\n", 2, "'titel' ontbreekt"),
+        ("---\ntitel: 1984\ntags: [reflectie]\n---\n", 2, "moet tekst zijn"),
+        ("---\ntitel: Kaart\ntags: reflectie\n---\n", 3, "moet een lijst zijn"),
+        ("---\ntitel: Kaart\ntags: [emoties, contakt]\n---\n", 3, "bedoel je 'contact met ouders'?"),
+        ("---\ntitel: Kaart\ntags: [reflectie]\nnummer: twee\n---\n", 4, "heel getal"),
+        ("---\ntitel: Kaart\ntags: [reflectie]\nsoort: quiz\n---\n", 4, "'soort'"),
+        ("---\ntitel: !!python/object/apply:os.system [echo gehackt]\ntags: [reflectie]\n---\n", 2, "niet toegestaan"),
+        ("---\na: &a [x, x, x]\nb: &b [*a, *a, *a]\ntitel: Bom\ntags: [reflectie]\n---\n", 3, "verwijzingen"),
+        ("titel: Zonder streepjes\n", 1, "begint niet met front matter"),
+        ("---\ntitel: Open\ntags: [reflectie]\n", 1, "niet afgesloten"),
+    ],
+)
+def test_bad_front_matter_names_file_line_and_fix(kaarten, content, line, words):
+    kaarten.write("proef/slecht.md", content)
+    kaarten.card("goed")
+    cards = load(kaarten)
+    problem = only_problem(cards, "proef/slecht.md")
+    assert words in problem.message
+    assert problem.line == line
+    assert problem.level == "fout"
+    assert cards.get("slecht") is None
+    assert cards.get("goed") is not None
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"", "leeg"),
+        (b"   \n\n", "leeg"),
+        (b"---\ntitel: caf\xe9\ntags: [reflectie]\n---\n", "geen UTF-8"),
+        (b"---\ntitel: x\ntags: [reflectie]\n---\n" + b"a" * (1024 * 1024), "groter dan 1 MB"),
+    ],
+)
+def test_unreadable_files_are_reported(kaarten, content, words):
+    kaarten.write("proef/slecht.md", content)
+    kaarten.card("goed")
+    cards = load(kaarten)
+    assert words in only_problem(cards, "proef/slecht.md").message
+    assert [card.slug for card in cards] == ["goed"]
+
+
+def test_alias_bomb_neither_hangs_nor_loads(kaarten):
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 12)]
+    kaarten.write("proef/bom.md", "---\n" + "\n".join(levels) + "\ntitel: Bom\ntags: [reflectie]\n---\n")
+    assert "verwijzingen" in only_problem(load(kaarten), "proef/bom.md").message
+
+
+@pytest.mark.parametrize("bom, newline", [(b"", b"\n"), (b"\xef\xbb\xbf", b"\n"), (b"", b"\r\n"), (b"\xef\xbb\xbf", b"\r\n")])
+def test_bom_and_line_endings_all_work(kaarten, bom, newline):
+    kaarten.write("proef/kaart.md", bom + card_text(titel="Café").replace("\n", "\r\n" if newline == b"\r\n" else "\n").encode())
+    card = load(kaarten).get("kaart")
+    assert card.titel == "Café"
+    assert card.prompts[0].doorvragen == ("Waarom?",)
+
+
+@pytest.mark.parametrize("name", [".verborgen.md", "_sjabloon.md", "kaart.md~", ".#kaart.md", "kaart.md.swp", "notities.txt"])
+def test_hidden_and_editor_files_are_ignored(kaarten, name):
+    kaarten.card("echt")
+    kaarten.write(f"proef/{name}", "niet eens front matter")
+    cards = load(kaarten)
+    assert [card.slug for card in cards] == ["echt"]
+    assert not cards.problems
+
+
+def test_duplicate_slug_names_both_files(kaarten):
+    kaarten.card("dubbel", bak="een")
+    kaarten.card("dubbel", bak="twee")
+    cards = load(kaarten)
+    assert len(cards) == 1
+    problem = only_problem(cards, "twee/dubbel.md")
+    assert "een/dubbel.md" in problem.message
+
+
+def test_symlink_outside_the_folder_is_never_followed(kaarten, tmp_path):
+    secret = tmp_path / "geheim.md"
+    secret.write_text(card_text(titel="Geheim"), encoding="utf-8")
+    kaarten.card("gewoon")
+    (kaarten.root / "proef" / "link.md").symlink_to(secret)
+    (kaarten.root / "uitstapje").symlink_to(tmp_path)
+    cards = load(kaarten)
+    assert cards.get("link") is None and cards.get("geheim") is None
+    assert "buiten kaarten/" in only_problem(cards, "proef/link.md").message
+    assert "buiten kaarten/" in only_problem(cards, "uitstapje").message
+
+
+def test_unknown_key_is_a_warning_with_a_suggestion(kaarten):
+    kaarten.write("proef/typo.md", card_text(samenvating="Kort."))
+    cards = load(kaarten)
+    problem = only_problem(cards, "proef/typo.md")
+    assert (problem.level, problem.line) == ("waarschuwing", 4)
+    assert "bedoel je 'samenvatting'?" in problem.message
+    assert cards.get("typo") is not None
+
+
+def test_deck_without_bak_file_still_loads_with_a_warning(kaarten):
+    (kaarten.root / "los").mkdir()
+    (kaarten.root / "los" / "kaart.md").write_text(card_text(tags="[wat dan ook]"), encoding="utf-8")
+    cards = load(kaarten)
+    assert cards.get("kaart").tags == ("wat dan ook",)
+    assert "geen _bak.yml" in only_problem(cards, "los/_bak.yml").message
+
+
+def test_broken_bak_file_is_reported_with_its_line(kaarten):
+    kaarten.bak("proef", "naam: Proef\nkleur: rood\ntags: {a: [b]}\n")
+    cards = load(kaarten)
+    problem = only_problem(cards, "proef/_bak.yml")
+    assert problem.line == 2 and "kleurcode" in problem.message

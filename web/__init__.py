@@ -1,0 +1,1 @@
+"""The Flask edge of the kaartenbak: views, hooks and commands over the domain."""

@@ -1,0 +1,56 @@
+"""The HTML pages: the overview with filters, a card, the load report and health."""
+
+from flask import Blueprint, Response, abort, render_template, url_for
+
+from .filters import Filter, active_filters, facet_links
+from .store import card_store, collection
+
+bp = Blueprint("pages", __name__)
+
+
+@bp.get("/")
+def index():
+    cards = collection()
+    current = Filter.from_request()
+    selection = cards.select(tags=current.tags, bak=current.bak, query=current.q)
+    return render_template(
+        "index.html",
+        selection=selection,
+        filter=current,
+        facets=facet_links(selection, current),
+        chips=active_filters(current, cards.bakken),
+        bakken=cards.bakken,
+        total=len(cards),
+    )
+
+
+@bp.get("/kaart/<slug>")
+def card(slug):
+    cards = collection()
+    found = cards.get(slug) or abort(404)
+    before, after = cards.neighbours(found)
+    return render_template("kaart.html", card=found, bak=cards.bakken[found.bak], before=before, after=after)
+
+
+@bp.get("/controle")
+def controle():
+    cards = collection()
+    return render_template("controle.html", problems=cards.problems, total=len(cards), errors=cards.error_count)
+
+
+@bp.get("/healthz")
+def healthz():
+    cards = collection()
+    return {"status": "ok", "kaarten": len(cards), "fouten": cards.error_count}
+
+
+@bp.get("/bakken.css")
+def deck_colours():
+    """Serve each deck's colour as a CSS class, so pages need no inline styles."""
+    store = card_store()
+    css = store.cached("bakken.css", lambda cards: render_template("bakken.css", bakken=cards.bakken.values()))
+    return Response(css, mimetype="text/css")
+
+
+def init_app(app):
+    app.register_blueprint(bp)
