@@ -1,7 +1,6 @@
 """Turn the text of a card file or ``_bak.yml`` into a Card or Bak, gathering every problem."""
 
 import difflib
-import re
 
 import frontmatter
 
@@ -14,7 +13,6 @@ from .safe_yaml import YamlError, load_mapping_lines
 MAX_PROMPT_WORDS = 25
 CARD_KEYS = ("titel", "tags", "nummer", "samenvatting", "begeleider", "soort", "concept")
 BAK_KEYS = ("naam", "beschrijving", "kleur", "tags")
-NESTED_TOO_DEEP = re.compile(r"\n\s*[-*+] ")
 
 
 def _load_yaml(where: str, text: str, first_line: int):
@@ -110,19 +108,29 @@ def _concept(where, data, lines):
     return value, []
 
 
-def _body_warnings(where, body_line, rendered, soort):
+def _line_of(body: str, body_line: int, text: str) -> int:
+    """Find the file line where a rendered text starts, by its first words; else the body's first line."""
+    start = " ".join(text.split()[:3])
+    for number, line in enumerate(body.split("\n")):
+        if start and start in " ".join(line.split()):
+            return body_line + number
+    return body_line
+
+
+def _body_warnings(where, body, body_line, rendered, soort):
     if soort == "reflectie" and not rendered.prompts:
-        yield Problem(where, body_line, "de kaart heeft geen vragen: zet ze als lijst onder '## Stof tot nadenken'", WAARSCHUWING)
+        yield Problem(where, body_line + 1, "de kaart heeft geen vragen: zet ze als lijst onder '## Stof tot nadenken'", WAARSCHUWING)
     for prompt in rendered.prompts:
+        line = _line_of(body, body_line, prompt.text)
         if not prompt.text.rstrip().endswith("?"):
-            yield Problem(where, body_line, f"de vraag '{prompt.text[:60]}' eindigt niet op een vraagteken", WAARSCHUWING)
+            yield Problem(where, line, f"de vraag '{prompt.text[:60]}' eindigt niet op een vraagteken", WAARSCHUWING)
         if len(prompt.text.split()) > MAX_PROMPT_WORDS:
-            yield Problem(where, body_line, f"de vraag '{prompt.text[:60]}…' is langer dan {MAX_PROMPT_WORDS} woorden; maak hem korter", WAARSCHUWING)
-        if NESTED_TOO_DEEP.search(prompt.text):
-            yield Problem(where, body_line, "een doorvraag lijkt verkeerd ingesprongen: zet precies twee spaties voor '- '", WAARSCHUWING)
+            yield Problem(where, line, f"de vraag '{prompt.text[:60]}…' is langer dan {MAX_PROMPT_WORDS} woorden; maak hem korter", WAARSCHUWING)
+    if rendered.misindented:
+        yield Problem(where, body_line + 1, "een doorvraag is te ver ingesprongen en hoort nu bij de vraag zelf: zet precies twee spaties voor '- '", WAARSCHUWING)
     for heading, has_content in rendered.sections:
         if not has_content:
-            yield Problem(where, body_line, f"de sectie '{heading}' is leeg", WAARSCHUWING)
+            yield Problem(where, _line_of(body, body_line, heading), f"de sectie '{heading}' is leeg", WAARSCHUWING)
 
 
 def parse_card(where: str, slug: str, text: str, bak: Bak) -> tuple[Card, list[Problem]]:
@@ -145,9 +153,9 @@ def parse_card(where: str, slug: str, text: str, bak: Bak) -> tuple[Card, list[P
     errors = [p for p in problems if p.level != WAARSCHUWING]
     if errors:
         raise CardError(problems)
-    body_line = first_line + yaml_text.count("\n") + 1
+    body_line = first_line + yaml_text.count("\n")  # the body starts on the closing --- line
     rendered = render(body)
-    problems.extend(_body_warnings(where, body_line, rendered, values["soort"]))
+    problems.extend(_body_warnings(where, body, body_line, rendered, values["soort"]))
     card = Card(
         slug=slug, bak=bak.slug, path=where, html=rendered.html, prompts=rendered.prompts,
         text=rendered.text, links=rendered.links, **values,

@@ -11,6 +11,7 @@ from markdown.treeprocessors import Treeprocessor
 
 PROMPTS_HEADING = "stof tot nadenken"
 SLUG_LINK = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+LAZY_SUBLIST = re.compile(r"\n\s*[-*+]\s")
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em",
@@ -47,6 +48,7 @@ class Rendered:
     links: tuple[str, ...]
     images: tuple[str, ...]
     sections: tuple[tuple[str, bool], ...] = field(default=())  # (heading, has content)
+    misindented: bool = False  # a doorvraag indented so far that it became part of its prompt
 
 
 def _plain(element: etree.Element) -> str:
@@ -63,7 +65,7 @@ class _CardTreeprocessor(Treeprocessor):
     """Number the prompts list, point card links at card pages, and collect facts."""
 
     def run(self, root):
-        found = self.md.kaart_facts = {"prompts": [], "links": [], "images": [], "sections": []}
+        found = self.md.kaart_facts = _facts()
         children = list(root)
         for index, element in enumerate(children):
             if element.tag == "h2":
@@ -73,7 +75,9 @@ class _CardTreeprocessor(Treeprocessor):
                 if heading.lower() == PROMPTS_HEADING and following is not None and following.tag in ("ul", "ol"):
                     following.tag = "ol"
                     following.set("class", "vragen")
-                    found["prompts"] = [self._prompt(item) for item in following if item.tag == "li"]
+                    items = [item for item in following if item.tag == "li"]
+                    found["prompts"] = [self._prompt(item) for item in items]
+                    found["misindented"] = any(LAZY_SUBLIST.search(item.text or "") for item in items)
         for link in root.iter("a"):
             href = link.get("href", "")
             if SLUG_LINK.match(href):
@@ -92,6 +96,10 @@ class _CardTreeprocessor(Treeprocessor):
             if nested.tag in ("ul", "ol"):
                 nested.set("class", "doorvragen")
         return Prompt(_plain(item), doorvragen)
+
+
+def _facts() -> dict:
+    return {"prompts": [], "links": [], "images": [], "sections": [], "misindented": False}
 
 
 class _CardExtension(Extension):
@@ -114,7 +122,7 @@ def render(body: str) -> Rendered:
     """Render a card body once: sanitised HTML, prompts, plain text and link targets."""
     md = markdown.Markdown(extensions=["mdx_truly_sane_lists", "tables", _CardExtension()])
     html = md.convert(body)
-    facts = getattr(md, "kaart_facts", {"prompts": [], "links": [], "images": [], "sections": []})
+    facts = getattr(md, "kaart_facts", None) or _facts()
     text = " ".join(nh3.clean(html, tags=set()).split())
     return Rendered(
         html=sanitise(html),
@@ -123,4 +131,5 @@ def render(body: str) -> Rendered:
         links=tuple(facts["links"]),
         images=tuple(facts["images"]),
         sections=tuple(facts["sections"]),
+        misindented=facts["misindented"],
     )

@@ -1,9 +1,13 @@
 """Fixtures: card folders built in tmp_path, the app, its test client and CLI runner."""
 
+import os
+import shutil
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
+from waitress.server import create_server
 
 from app import create_app
 
@@ -73,3 +77,53 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+def find_chromium() -> str | None:
+    """Return a Chromium to drive: $CHROMIUM, else the first one on PATH."""
+    names = [os.environ.get("CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome", "chrome"]
+    return next((path for path in map(shutil.which, filter(None, names)) if path), None)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium; skipped locally without one, but a failure in CI."""
+    executable = find_chromium()
+    if executable is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but no Chromium found: install Debian's chromium package")
+        pytest.skip("no Chromium found (install it or set CHROMIUM=/path/to/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=executable,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def live_server(app):
+    """Serve the app with waitress on a free loopback port; yield its base URL."""
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser page; fails the test on any console error or uncaught script error."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.base_url = live_server
+    page.errors = errors
+    yield page
+    context.close()
+    assert not errors, f"errors in the browser: {errors}"

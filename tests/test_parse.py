@@ -141,3 +141,22 @@ def test_broken_bak_file_is_reported_with_its_line(kaarten):
     cards = load(kaarten)
     problem = only_problem(cards, "proef/_bak.yml")
     assert problem.line == 2 and "kleurcode" in problem.message
+
+
+@pytest.mark.parametrize(
+    "body, line, words",
+    [
+        ("Tekst\n\n## Stof tot nadenken\n\n- Een vraag?\n- Geen vraag.\n", 10, "niet op een vraagteken"),
+        ("## Stof tot nadenken\n\n- " + "woord " * 30 + "?\n", 7, "langer dan 25 woorden"),
+        ("Alleen tekst, geen vragen.\n", 5, "geen vragen"),
+        ("## Stof tot nadenken\n\n- Vraag?\n\n## Bronnen\n\n## Tips\n\n- Doe iets.\n", 9, "'Bronnen' is leeg"),
+        ("## Stof tot nadenken\n\n- Vraag?\n    - Te ver ingesprongen?\n", 5, "te ver ingesprongen"),
+    ],
+)
+def test_card_body_warnings_point_at_the_line(kaarten, body, line, words):
+    kaarten.write("proef/kaart.md", card_text(body=body))
+    cards = load(kaarten)
+    problem = only_problem(cards, "proef/kaart.md")
+    assert (problem.level, problem.line) == ("waarschuwing", line)
+    assert words in problem.message
+    assert cards.get("kaart") is not None

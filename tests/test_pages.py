@@ -1,0 +1,105 @@
+"""The pages: overview with filters, card, load report, health, errors — never a 500."""
+
+import pytest
+
+from .conftest import card_text
+
+
+@pytest.fixture
+def filled(kaarten):
+    kaarten.card("eerste", titel="Eerste kaart", nummer=1, tags="[contact, emoties]", samenvatting="Over contact.")
+    kaarten.card("tweede", titel="Tweede kaart", nummer=2, tags="[reflectie]", begeleider="Luister goed.")
+    kaarten.card("derde", titel="Het oudergesprek", nummer=3, tags="[oudergesprek]")
+    return kaarten
+
+
+def test_overview_lists_cards_with_counts(client, filled):
+    page = client.get("/").get_data(as_text=True)
+    assert '<html lang="nl">' in page
+    assert page.index("Eerste kaart") < page.index("Tweede kaart") < page.index("Het oudergesprek")
+    assert "3 kaarten" in page
+    assert "Over contact." in page
+
+
+def test_tag_filter_shows_matching_cards_and_counts(client, filled):
+    page = client.get("/?tag=emoties").get_data(as_text=True)
+    assert "Eerste kaart" in page and "Tweede kaart" not in page
+    assert "1 van 3 kaarten" in page
+    assert 'href="/?tag=emoties&amp;tag=contact+met+ouders"' in page  # a further tag narrows down
+
+
+def test_search_and_empty_state(client, filled):
+    assert "Het oudergesprek" in client.get("/?q=oudergesprekken").get_data(as_text=True)
+    page = client.get("/?q=bestaatnietwoord").get_data(as_text=True)
+    assert "Geen kaarten gevonden" in page and "0 van 3 kaarten" in page
+
+
+def test_card_page_shows_the_card(client, filled):
+    page = client.get("/kaart/tweede").get_data(as_text=True)
+    assert 'data-slug="tweede"' in page
+    assert "<h1>Tweede kaart</h1>" in page
+    assert '<ol class="vragen">' in page
+    assert 'href="/?tag=reflectie"' in page
+    assert "Luister goed." in page
+    assert 'rel="prev" href="/kaart/eerste"' in page and 'rel="next" href="/kaart/derde"' in page
+
+
+def test_unknown_card_is_a_dutch_404(client, filled):
+    response = client.get("/kaart/bestaat-niet")
+    assert response.status_code == 404
+    assert "Niet gevonden" in response.get_data(as_text=True)
+
+
+def test_controle_lists_problems_in_dutch(client, kaarten):
+    kaarten.card("goed")
+    kaarten.write("proef/kapot.md", "---\ntitel: [oeps\n---\n")
+    page = client.get("/controle").get_data(as_text=True)
+    assert "proef/kapot.md" in page and "1 kaarten geladen, 1 fout" in page
+
+
+def test_healthz_counts_cards_and_errors(client, kaarten):
+    kaarten.card("goed")
+    kaarten.write("proef/kapot.md", "")
+    assert client.get("/healthz").get_json() == {"status": "ok", "kaarten": 1, "fouten": 1}
+
+
+def test_front_matter_is_text_not_html(client, kaarten):
+    kaarten.write("proef/x.md", card_text(titel='"<script>alert(1)</script>"', samenvatting='"<b>vet</b>"'))
+    page = client.get("/kaart/x").get_data(as_text=True)
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
+    assert "<b>vet</b>" not in page
+
+
+def test_a_new_card_appears_without_restart(client, kaarten):
+    assert "Later toegevoegd" not in client.get("/").get_data(as_text=True)
+    kaarten.card("later", titel="Later toegevoegd")
+    assert "Later toegevoegd" in client.get("/").get_data(as_text=True)
+
+
+def test_deck_colours_are_served_as_css(client, filled):
+    response = client.get("/bakken.css")
+    assert response.mimetype == "text/css"
+    assert ".bak-proef { --kleur: #1d5c7a; }" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/?tag=",
+        "/?tag=" + "x" * 5000,
+        "/?q=%ff%fe%00",
+        "/?q=%",
+        "/?bak=../../etc",
+        "/?" + "&".join(["tag=a"] * 500),
+        "/kaart/..%2f..%2fapp.py",
+        "/kaart/%00",
+        "/kaart/" + "a" * 3000,
+        "/static/../app.py",
+        "/api/kaarten.json?q=<script>",
+        "/controle?x=%E0%A4%A",
+    ],
+)
+def test_odd_urls_never_give_a_server_error(client, filled, url):
+    response = client.get(url)
+    assert response.status_code in (200, 404)
+    assert b"create_app" not in response.data

@@ -1,0 +1,74 @@
+"""Live reload: cards added, changed, broken and removed show up without a restart."""
+
+import os
+
+from kaartenbak.store import CardStore
+
+from .conftest import card_text
+
+
+def touch_later(path):
+    """Move the modification time on, as a later save would."""
+    info = path.stat()
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+
+
+def test_add_change_break_and_remove_while_running(kaarten):
+    store = CardStore(kaarten.root, check_interval=0)
+    assert len(store.collection) == 0
+
+    path = kaarten.card("nieuw", titel="Eerste versie")
+    assert store.collection.get("nieuw").titel == "Eerste versie"
+
+    path.write_text(card_text(titel="Tweede versie"), encoding="utf-8")
+    touch_later(path)
+    assert store.collection.get("nieuw").titel == "Tweede versie"
+
+    path.write_text("---\ntitel: [kapot\n---\n", encoding="utf-8")
+    touch_later(path)
+    cards = store.collection
+    assert cards.get("nieuw").titel == "Tweede versie"  # the last good version stays
+    assert any(p.path == "proef/nieuw.md" and p.level == "fout" for p in cards.problems)
+
+    path.unlink()
+    assert store.collection.get("nieuw") is None
+    assert not store.collection.problems
+
+
+def test_unchanged_files_are_not_parsed_again(kaarten, monkeypatch):
+    kaarten.card("een")
+    kaarten.card("twee")
+    store = CardStore(kaarten.root, check_interval=0)
+    parsed = []
+    import kaartenbak.store as module
+
+    original = module.parse_card
+    monkeypatch.setattr(module, "parse_card", lambda *args: parsed.append(args[1]) or original(*args))
+    kaarten.card("drie")
+    assert len(store.collection) == 3
+    assert parsed == ["drie"]
+
+
+def test_checks_are_throttled_by_the_interval(kaarten):
+    store = CardStore(kaarten.root, check_interval=3600)
+    kaarten.card("later")
+    assert store.collection.get("later") is None  # not checked again yet
+    store.refresh()
+    assert store.collection.get("later") is not None
+
+
+def test_a_changed_vocabulary_rechecks_the_decks_cards(kaarten):
+    kaarten.card("kaart", tags="[nieuwe tag]")
+    store = CardStore(kaarten.root, check_interval=0)
+    assert store.collection.get("kaart") is None
+    bak = kaarten.root / "proef" / "_bak.yml"
+    bak.write_text("naam: Proef\ntags:\n  nieuwe tag:\n", encoding="utf-8")
+    touch_later(bak)
+    assert store.collection.get("kaart").tags == ("nieuwe tag",)
+
+
+def test_concept_cards_only_show_when_asked(kaarten):
+    kaarten.card("klaar")
+    kaarten.card("schets", concept="true")
+    assert [c.slug for c in CardStore(kaarten.root).collection] == ["klaar"]
+    assert [c.slug for c in CardStore(kaarten.root, include_concepts=True).collection] == ["klaar", "schets"]
