@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from web import api, errors, pages, security, store
+from web import api, errors, mentor, pages, security, store
 
 HERE = Path(__file__).resolve().parent
 
@@ -32,4 +32,5 @@ def create_app(test_config=None):
     errors.init_app(app)
     pages.init_app(app)
     api.init_app(app)
+    mentor.init_app(app)
     return app

@@ -37,7 +37,7 @@ def test_search_and_empty_state(client, filled):
 def test_card_page_shows_the_card(client, filled):
     page = client.get("/kaart/tweede").get_data(as_text=True)
     assert 'data-slug="tweede"' in page
-    assert "<h1>Tweede kaart</h1>" in page
+    assert '<h1 class="kaart-titel">Tweede kaart</h1>' in page
     assert '<ol class="vragen">' in page
     assert 'href="/?tag=reflectie"' in page
     assert "Luister goed." in page

@@ -1,0 +1,133 @@
+"""The mentor's modes through the test client: draw, discussion mode, random prompt, practice mode."""
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from .conftest import card_text
+
+PROMPTS = "## Stof tot nadenken\n\n- Eerste vraag?\n  - Eerste doorvraag?\n- Tweede vraag?\n- Derde vraag?\n"
+
+
+@pytest.fixture
+def deck(kaarten):
+    for i in range(1, 6):
+        kaarten.card(f"kaart-{i}", titel=f"Kaart {i}", nummer=i, tags="[emoties]" if i % 2 else "[reflectie]", body=PROMPTS, begeleider="Alleen voor de mentor.")
+    kaarten.card("scenario-een", bak="oefen", titel="Scenario een", soort="scenario", body=PROMPTS)
+    kaarten.card("scenario-twee", bak="oefen", titel="Scenario twee", soort="scenario", body=PROMPTS)
+    kaarten.card("rol-boos", bak="oefen", titel="Boze ouder", soort="rol", body="## Wat wil deze ouder?\n\nExcuses.\n")
+    kaarten.card("rol-stil", bak="oefen", titel="Stille ouder", soort="rol", body="## Wat wil deze ouder?\n\nRust.\n")
+    kaarten.card("observator", bak="oefen", titel="Observatiekaart", soort="observatie", body=PROMPTS)
+    return kaarten
+
+
+def drawn_slug(client, url):
+    page = client.get(url).get_data(as_text=True)
+    found = re.search(r'<article class="kaart[^"]*" data-slug="([^"]+)"', page)
+    return found.group(1) if found else None
+
+
+def test_trek_without_seed_redirects_to_a_fresh_seed(client, deck):
+    response = client.get("/trek?tag=emoties")
+    assert response.status_code == 302
+    query = parse_qs(urlsplit(response.location).query)
+    assert query["n"] == ["1"] and query["tag"] == ["emoties"] and re.fullmatch(r"[a-z0-9]{6}", query["seed"][0])
+
+
+def test_a_draw_goes_through_the_selection_once_then_says_the_pile_is_empty(client, deck):
+    slugs = [drawn_slug(client, f"/trek?seed=abc&n={n}") for n in range(1, 8)]
+    assert sorted(slugs) == sorted(["kaart-1", "kaart-2", "kaart-3", "kaart-4", "kaart-5", "scenario-een", "scenario-twee"])
+    assert "kaart 3 van 7" in client.get("/trek?seed=abc&n=3").get_data(as_text=True)
+    empty = client.get("/trek?seed=abc&n=8").get_data(as_text=True)
+    assert "De stapel is leeg" in empty and "Opnieuw schudden" in empty
+
+
+def test_the_same_link_draws_the_same_card(client, deck):
+    assert drawn_slug(client, "/trek?seed=zelfde&n=2") == drawn_slug(client, "/trek?seed=zelfde&n=2")
+
+
+def test_draw_follows_the_filters(client, deck):
+    slugs = {drawn_slug(client, f"/trek?tag=emoties&seed=abc&n={n}") for n in range(1, 4)}
+    assert slugs == {"kaart-1", "kaart-3", "kaart-5"}
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("/trek?seed=abc&n=nul", "n=1"),
+        ("/trek?seed=abc&n=-3", "n=1"),
+        ("/trek?seed=abc&n=0", "n=1"),
+        ("/trek?seed=<script>&n=2", "n=2"),
+        ("/trek?seed=" + "a" * 100 + "&n=2", "n=2"),
+    ],
+)
+def test_invalid_seed_or_n_gets_a_sensible_redirect(client, deck, url, expected):
+    response = client.get(url)
+    assert response.status_code == 302 and expected in response.location
+    assert "<script>" not in response.location
+
+
+def test_huge_n_is_an_empty_pile_not_an_error(client, deck):
+    assert "De stapel is leeg" in client.get("/trek?seed=abc&n=999999").get_data(as_text=True)
+
+
+def test_share_shows_the_link_and_a_qr_code(client, deck):
+    page = client.get("/trek?seed=abc&n=1").get_data(as_text=True)
+    assert 'value="http://localhost/trek?seed=abc&amp;n=1"' in page
+    assert '<svg role="img" aria-label="QR-code van de link"' in page
+
+
+def test_discussion_mode_shows_one_prompt_with_its_doorvragen(client, deck):
+    page = client.get("/kaart/kaart-1/gesprek?vraag=1").get_data(as_text=True)
+    assert "vraag 1 van 3" in page
+    assert "Eerste vraag?" in page and "Tweede vraag?" not in page
+    assert "Eerste doorvraag?" in page
+    assert 'href="/kaart/kaart-1/gesprek?vraag=2"' in page
+    assert "Alleen voor de mentor." in page
+
+
+def test_projector_view_shows_just_the_prompt(client, deck):
+    page = client.get("/kaart/kaart-1/gesprek?vraag=2&weergave=scherm").get_data(as_text=True)
+    assert "Tweede vraag?" in page
+    assert "Alleen voor de mentor." not in page
+    assert "Volgende vraag" not in page and "Notitie" not in page
+
+
+@pytest.mark.parametrize("vraag, expected", [("", 1), ("0", 1), ("abc", 1), ("99", 3), ("-1", 1)])
+def test_discussion_mode_clamps_the_prompt_number(client, deck, vraag, expected):
+    response = client.get(f"/kaart/kaart-1/gesprek?vraag={vraag}")
+    assert response.status_code == 302 and response.location.endswith(f"vraag={expected}")
+
+
+def test_random_prompt_is_seeded_and_shareable(client, deck):
+    first = client.get("/willekeurige-vraag?seed=abc&n=1&tag=emoties").get_data(as_text=True)
+    assert first == client.get("/willekeurige-vraag?seed=abc&n=1&tag=emoties").get_data(as_text=True)
+    assert "Nog een willekeurige vraag" in first
+    assert re.search(r'data-gesprek="kaart-[135]"', first)
+
+
+def test_practice_mode_hides_the_parent_role_from_the_teacher(client, deck):
+    leraar = client.get("/oefenen?seed=abc&scenario=1&rol=1&speler=leraar").get_data(as_text=True)
+    ouder = client.get("/oefenen?seed=abc&scenario=1&rol=1&speler=ouder").get_data(as_text=True)
+    observator = client.get("/oefenen?seed=abc&scenario=1&rol=1&speler=observator").get_data(as_text=True)
+    rol = re.search(r'data-slug="(rol-[a-z]+)"', ouder).group(1)
+    assert rol not in leraar and 'data-slug="observator"' not in leraar
+    assert rol in observator and 'data-slug="observator"' in observator
+    assert re.search(r'data-slug="scenario-', leraar)
+
+
+def test_practice_mode_redraws_one_card_at_a_time(client, deck):
+    def cards(url):
+        page = client.get(url).get_data(as_text=True)
+        return re.findall(r'data-slug="((?:scenario|rol)-[a-z]+)"', page)
+
+    scenario, rol = cards("/oefenen?seed=abc&scenario=1&rol=1&speler=ouder")
+    other_scenario, same_rol = cards("/oefenen?seed=abc&scenario=2&rol=1&speler=ouder")
+    assert other_scenario != scenario and same_rol == rol
+
+
+def test_nothing_about_a_session_is_stored_on_the_server(client, deck):
+    response = client.get("/verslag")
+    assert response.status_code == 200 and "Set-Cookie" not in response.headers
+    assert client.post("/verslag").status_code == 405

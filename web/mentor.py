@@ -1,0 +1,173 @@
+"""The mentor's modes: a seeded draw, discussion mode, a random prompt, practice mode, the report."""
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+
+from kaartenbak.draw import new_seed, nth, shuffled, valid_seed
+
+from .filters import Filter
+from .share import qr_svg
+from .store import collection
+
+bp = Blueprint("mentor", __name__)
+
+DRAWN_SOORTEN = ("reflectie", "scenario")  # role and observer cards belong to practice mode
+ROLLEN = {
+    "leraar": "Leraar",
+    "ouder": "Ouder",
+    "observator": "Observator",
+}
+
+
+def _number(name: str) -> int | None:
+    """Read a positive whole number from the query string; None when absent or nonsense."""
+    value = request.args.get(name, "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 7 and int(value) > 0 else None
+
+
+def _share(endpoint: str, **args) -> dict:
+    """The shareable link of a page and its QR code."""
+    url = url_for(endpoint, _external=True, **args)
+    return {"url": url, "qr": qr_svg(url, "QR-code van de link")}
+
+
+def _draw_pile(current: Filter):
+    cards = collection().select(tags=current.tags, bak=current.bak, query=current.q).cards
+    return [card for card in cards if card.soort in DRAWN_SOORTEN]
+
+
+@bp.get("/trek")
+def trek():
+    current = Filter.from_request()
+    seed, n = request.args.get("seed", ""), _number("n")
+    if not valid_seed(seed) or n is None:
+        return redirect(url_for("mentor.trek", **current.args(), seed=seed if valid_seed(seed) else new_seed(), n=n or 1))
+    pile = _draw_pile(current)
+    card = nth(pile, seed, n)
+
+    def step(m):
+        return url_for("mentor.trek", **current.args(), seed=seed, n=m)
+
+    cards = collection()
+    return render_template(
+        "trek.html",
+        card=card,
+        bak=cards.bakken.get(card.bak) if card else None,
+        n=n,
+        total=len(pile),
+        previous=step(n - 1) if n > 1 else None,
+        next=step(n + 1) if card else None,
+        last=step(len(pile)) if pile and not card else None,
+        reshuffle=url_for("mentor.trek", **current.args()),
+        overview=url_for("pages.index", **current.args()),
+        gesprek=url_for("mentor.gesprek", slug=card.slug) if card else None,
+        share=_share("mentor.trek", **current.args(), seed=seed, n=n),
+        filter=current,
+    )
+
+
+def _discussion(card, index: int, nav: dict, weergave: str):
+    cards = collection()
+    return render_template(
+        "gesprek.html",
+        card=card,
+        bak=cards.bakken[card.bak],
+        prompt=card.prompts[index - 1] if card.prompts else None,
+        index=index,
+        total=len(card.prompts),
+        nav=nav,
+        scherm=weergave == "scherm",
+        scherm_url=url_for("mentor.gesprek", slug=card.slug, vraag=index, weergave="scherm"),
+    )
+
+
+@bp.get("/kaart/<slug>/gesprek")
+def gesprek(slug):
+    card = collection().get(slug) or abort(404)
+    weergave = "scherm" if request.args.get("weergave") == "scherm" else ""
+    index = _number("vraag")
+    total = len(card.prompts)
+    if total and (index is None or index > total):
+        return redirect(url_for("mentor.gesprek", slug=slug, vraag=min(index or 1, total), weergave=weergave or None))
+    index = index or 1
+
+    def step(m):
+        return url_for("mentor.gesprek", slug=slug, vraag=m, weergave=weergave or None)
+
+    nav = {
+        "previous": step(index - 1) if index > 1 else None,
+        "next": step(index + 1) if index < total else None,
+        "back": url_for("pages.card", slug=slug),
+    }
+    return _discussion(card, index, nav, weergave)
+
+
+@bp.get("/willekeurige-vraag")
+def willekeurige_vraag():
+    current = Filter.from_request()
+    seed, n = request.args.get("seed", ""), _number("n")
+    if not valid_seed(seed) or n is None:
+        return redirect(url_for("mentor.willekeurige_vraag", **current.args(), seed=seed if valid_seed(seed) else new_seed(), n=n or 1))
+    prompts = [(card, index) for card in _draw_pile(current) for index in range(1, len(card.prompts) + 1)]
+    drawn = nth(prompts, seed, (n - 1) % len(prompts) + 1, key=lambda pair: f"{pair[0].slug}\n{pair[1]:03d}") if prompts else None
+    if drawn is None:
+        return render_template("leeg.html", titel="Geen vragen", uitleg="Er zijn geen kaarten met vragen in deze selectie.", terug=url_for("pages.index", **current.args()))
+    card, index = drawn
+
+    def step(m):
+        return url_for("mentor.willekeurige_vraag", **current.args(), seed=seed, n=m)
+
+    nav = {
+        "previous": step(n - 1) if n > 1 else None,
+        "next": step(n + 1),
+        "next_label": "Nog een willekeurige vraag",
+        "back": url_for("pages.card", slug=card.slug),
+    }
+    return _discussion(card, index, nav, "")
+
+
+def _practice_cards():
+    cards = collection()
+    by_soort = {soort: [card for card in cards if card.soort == soort] for soort in ("scenario", "rol", "observatie")}
+    return by_soort["scenario"], by_soort["rol"], (by_soort["observatie"] or [None])[0]
+
+
+@bp.get("/oefenen")
+def oefenen():
+    seed, s, r = request.args.get("seed", ""), _number("scenario") or 1, _number("rol") or 1
+    rol = request.args.get("speler", "")
+    rol = rol if rol in ROLLEN else ""
+    if not valid_seed(seed):
+        return redirect(url_for("mentor.oefenen", seed=new_seed(), scenario=s, rol=r, speler=rol or None))
+    scenarios, rollen, observator = _practice_cards()
+    if not scenarios or not rollen:
+        return render_template("leeg.html", titel="Oefenen kan nog niet", uitleg="Voor het oefenen zijn scenariokaarten en rolkaarten nodig (soort: scenario en soort: rol).", terug=url_for("pages.index"))
+    scenario = nth(scenarios, seed, (s - 1) % len(scenarios) + 1)
+    ouder = nth(rollen, seed, (r - 1) % len(rollen) + 1)
+
+    def link(**changes):
+        return url_for("mentor.oefenen", **{"seed": seed, "scenario": s, "rol": r, "speler": rol or None, **changes})
+
+    cards = collection()
+    return render_template(
+        "oefenen.html",
+        speler=rol,
+        spelers=[{"naam": naam, "label": label, **_share("mentor.oefenen", seed=seed, scenario=s, rol=r, speler=naam)} for naam, label in ROLLEN.items()],
+        scenario=scenario,
+        ouder=ouder if rol in ("ouder", "observator") else None,
+        observator=observator if rol == "observator" else None,
+        bakken=cards.bakken,
+        ander_scenario=link(scenario=s + 1),
+        andere_rol=link(rol=r + 1),
+        opnieuw=url_for("mentor.oefenen"),
+        begeleider=link(speler=None),
+        label=ROLLEN.get(rol, "Spelleider"),
+    )
+
+
+@bp.get("/verslag")
+def verslag():
+    return render_template("verslag.html")
+
+
+def init_app(app):
+    app.register_blueprint(bp)
