@@ -58,6 +58,7 @@ def trek():
         next=step(n + 1) if card else None,
         last=step(len(pile)) if pile and not card else None,
         reshuffle=url_for("mentor.trek", **current.args()),
+        random_prompt=url_for("mentor.willekeurige_vraag", **current.args()),
         overview=url_for("pages.index", **current.args()),
         gesprek=url_for("mentor.gesprek", slug=card.slug) if card else None,
         share=_share("mentor.trek", **current.args(), seed=seed, n=n),

@@ -21,6 +21,8 @@ def index():
         chips=active_filters(current, cards.bakken),
         bakken=cards.bakken,
         total=len(cards),
+        trek_url=url_for("mentor.trek", **current.args()),
+        vraag_url=url_for("mentor.willekeurige_vraag", **current.args()),
     )
 
 
