@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from web import api, errors, mentor, pages, security, store
+from web import api, cli, errors, mentor, pages, security, store
 
 HERE = Path(__file__).resolve().parent
 
@@ -33,4 +33,5 @@ def create_app(test_config=None):
     pages.init_app(app)
     api.init_app(app)
     mentor.init_app(app)
+    cli.init_app(app)
     return app

@@ -32,6 +32,10 @@ class Bak:
             return word or None
         return self.vocabulary.get(word)
 
+    def synonyms(self, tag: str) -> tuple[str, ...]:
+        """Return the other words the vocabulary maps to ``tag``."""
+        return tuple(word for word, known in self.vocabulary.items() if known == tag and word != tag)
+
     def closest_tag(self, word: str) -> str | None:
         """Suggest the known tag or synonym that looks most like ``word``."""
         matches = difflib.get_close_matches(str(word).lower(), self.vocabulary, n=1, cutoff=0.6)

@@ -20,6 +20,15 @@ class Selection:
     query: str = ""
 
 
+@dataclass(frozen=True)
+class TagUsage:
+    """One tag of a deck's vocabulary: its synonyms and how many of the deck's cards carry it."""
+
+    tag: str
+    synonyms: tuple[str, ...]
+    count: int
+
+
 @dataclass
 class Collection:
     """All loaded cards and decks; immutable once built, replaced whole on reload."""
@@ -27,6 +36,7 @@ class Collection:
     cards: tuple[Card, ...] = ()
     bakken: dict[str, Bak] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    images: frozenset[tuple[str, str]] = frozenset()  # (deck, file name) of every image the site serves
 
     def __post_init__(self):
         self.cards = tuple(sorted(self.cards, key=lambda card: card.sort_key))
@@ -55,6 +65,13 @@ class Collection:
     def all_tags(self) -> list[str]:
         """Every tag that some card uses, alphabetically."""
         return sorted(self._by_tag)
+
+    def tag_usage(self, bak: str) -> list[TagUsage]:
+        """The deck's vocabulary in its own order, then tags used outside it, each with its card count."""
+        counts = Counter(tag for card in self.cards if card.bak == bak for tag in card.tags)
+        deck = self.bakken[bak]
+        tags = dict.fromkeys((*deck.tags, *sorted(counts)))
+        return [TagUsage(tag, deck.synonyms(tag), counts[tag]) for tag in tags]
 
     def neighbours(self, card: Card) -> tuple[Card | None, Card | None]:
         """Return the previous and next card of the same deck."""

@@ -8,11 +8,17 @@ from .problems import CardError, Problem
 
 MAX_BYTES = 1024 * 1024
 BAK_FILE = "_bak.yml"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")  # no .svg: an SVG can carry script
 
 
 def is_ignored(name: str) -> bool:
     """Skip hidden files, files starting with ``_`` and editor leftovers."""
     return name.startswith((".", "_", "#")) or name.endswith(("~", ".swp", ".swo", ".tmp", "#"))
+
+
+def is_image(name: str) -> bool:
+    """Tell whether a file name is an image the site shows next to the cards."""
+    return name.lower().endswith(IMAGE_SUFFIXES) and not is_ignored(name)
 
 
 @dataclass(frozen=True)

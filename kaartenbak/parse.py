@@ -6,13 +6,15 @@ import frontmatter
 
 from .bak import DEFAULT_KLEUR, HEX_COLOUR, Bak
 from .card import SOORTEN, Card
+from .files import IMAGE_SUFFIXES, is_image
 from .problems import WAARSCHUWING, CardError, Problem
-from .render import render
+from .render import image_name, render
 from .safe_yaml import YamlError, load_mapping_lines
 
 MAX_PROMPT_WORDS = 25
 CARD_KEYS = ("titel", "tags", "nummer", "samenvatting", "begeleider", "soort", "concept")
 BAK_KEYS = ("naam", "beschrijving", "kleur", "tags")
+PLACEHOLDER = "VUL IN"  # marks the template's example text until the trainer replaces it
 
 
 def _load_yaml(where: str, text: str, first_line: int):
@@ -133,11 +135,29 @@ def _body_warnings(where, body, body_line, rendered, soort):
             yield Problem(where, _line_of(body, body_line, heading), f"de sectie '{heading}' is leeg", WAARSCHUWING)
 
 
-def parse_card(where: str, slug: str, text: str, bak: Bak) -> tuple[Card, list[Problem]]:
-    """Parse a card file's text; raise CardError with every error, return warnings alongside."""
+def _placeholders(where, text):
+    for number, line in enumerate(text.split("\n"), start=1):
+        if PLACEHOLDER in line:
+            yield Problem(where, number, f"hier staat nog voorbeeldtekst uit het sjabloon ('{line.strip()[:60]}'); vervang die door je eigen tekst", WAARSCHUWING)
+
+
+def _image_problems(where, body, body_line, sources, bak: Bak, images):
+    for src in sources:
+        name = image_name(src)
+        line = _line_of(body, body_line, src)
+        if name is None:
+            yield Problem(where, line, f"het plaatje '{src}' wordt niet getoond: zet het bestand naast de kaart in {bak.slug}/ en schrijf alleen de bestandsnaam, bijvoorbeeld ![beschrijving](plaatje.png)")
+        elif not is_image(name):
+            yield Problem(where, line, f"'{name}' is geen plaatje dat de site toont; gebruik een bestand dat eindigt op {', '.join(IMAGE_SUFFIXES)}")
+        elif name not in images:
+            yield Problem(where, line, f"het plaatje '{name}' staat niet naast de kaart in {bak.slug}/; zet het daar of verbeter de naam (let ook op hoofdletters)")
+
+
+def parse_card(where: str, slug: str, text: str, bak: Bak, images: frozenset[str]) -> tuple[Card, list[Problem]]:
+    """Parse a card's text (``images``: the image files beside it); raise CardError if it cannot be shown."""
     yaml_text, body, first_line = _split(where, text)
     data, lines = _load_yaml(where, yaml_text, first_line)
-    problems = list(_unknown_keys(where, data, lines, CARD_KEYS))
+    problems = [*_unknown_keys(where, data, lines, CARD_KEYS), *_placeholders(where, text)]
     values = {}
     for key, (value, found) in {
         "titel": _text_field(where, data, lines, "titel", required=True),
@@ -154,8 +174,10 @@ def parse_card(where: str, slug: str, text: str, bak: Bak) -> tuple[Card, list[P
     if errors:
         raise CardError(problems)
     body_line = first_line + yaml_text.count("\n")  # the body starts on the closing --- line
-    rendered = render(body)
+    rendered = render(body, bak.slug)
     problems.extend(_body_warnings(where, body, body_line, rendered, values["soort"]))
+    # a missing image is an error, yet the card still reads well without it: show it, report it
+    problems.extend(_image_problems(where, body, body_line, rendered.images, bak, images))
     card = Card(
         slug=slug, bak=bak.slug, path=where, html=rendered.html, prompts=rendered.prompts,
         text=rendered.text, links=rendered.links, **values,

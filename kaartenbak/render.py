@@ -3,6 +3,7 @@
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from urllib.parse import quote, unquote
 
 import markdown
 import nh3
@@ -12,6 +13,8 @@ from markdown.treeprocessors import Treeprocessor
 PROMPTS_HEADING = "stof tot nadenken"
 SLUG_LINK = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LAZY_SUBLIST = re.compile(r"\n\s*[-*+]\s")
+IMAGE_NAME = re.compile(r"^[^/\\:?#]+$")  # a bare file name: no folder, scheme, query or fragment
+IMAGE_URL = "/plaatje/{bak}/{name}"
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em",
@@ -46,7 +49,7 @@ class Rendered:
     prompts: tuple[Prompt, ...]
     text: str
     links: tuple[str, ...]
-    images: tuple[str, ...]
+    images: tuple[str, ...]  # the sources as written, before they point at the image route
     sections: tuple[tuple[str, bool], ...] = field(default=())  # (heading, has content)
     misindented: bool = False  # a doorvraag indented so far that it became part of its prompt
 
@@ -61,8 +64,18 @@ def _plain(element: etree.Element) -> str:
     return " ".join("".join(parts).split())
 
 
+def image_name(src: str) -> str | None:
+    """Return the file name an image source names next to its card, or None if it names no such file."""
+    name = unquote(src)
+    return name if IMAGE_NAME.match(name) else None
+
+
 class _CardTreeprocessor(Treeprocessor):
-    """Number the prompts list, point card links at card pages, and collect facts."""
+    """Number the prompts list, point card links at card pages and images at the image route, and collect facts."""
+
+    def __init__(self, md, bak: str):
+        super().__init__(md)
+        self.bak = bak
 
     def run(self, root):
         found = self.md.kaart_facts = _facts()
@@ -85,7 +98,11 @@ class _CardTreeprocessor(Treeprocessor):
                 link.set("href", f"/kaart/{href}")
             elif href.startswith("/kaart/"):
                 found["links"].append(href.removeprefix("/kaart/").strip("/"))
-        found["images"] = [image.get("src", "") for image in root.iter("img")]
+        for image in root.iter("img"):
+            src = image.get("src", "")
+            found["images"].append(src)
+            if name := image_name(src):
+                image.set("src", IMAGE_URL.format(bak=quote(self.bak), name=quote(name)))
 
     @staticmethod
     def _prompt(item: etree.Element) -> Prompt:
@@ -103,8 +120,12 @@ def _facts() -> dict:
 
 
 class _CardExtension(Extension):
+    def __init__(self, bak: str):
+        super().__init__()
+        self.bak = bak
+
     def extendMarkdown(self, md):
-        md.treeprocessors.register(_CardTreeprocessor(md), "kaart", 1)
+        md.treeprocessors.register(_CardTreeprocessor(md, self.bak), "kaart", 1)
 
 
 def sanitise(html: str) -> str:
@@ -118,9 +139,9 @@ def sanitise(html: str) -> str:
     )
 
 
-def render(body: str) -> Rendered:
-    """Render a card body once: sanitised HTML, prompts, plain text and link targets."""
-    md = markdown.Markdown(extensions=["mdx_truly_sane_lists", "tables", _CardExtension()])
+def render(body: str, bak: str) -> Rendered:
+    """Render a card body of deck ``bak`` once: sanitised HTML, prompts, plain text, links and images."""
+    md = markdown.Markdown(extensions=["mdx_truly_sane_lists", "tables", _CardExtension(bak)])
     html = md.convert(body)
     facts = getattr(md, "kaart_facts", None) or _facts()
     text = " ".join(nh3.clean(html, tags=set()).split())

@@ -11,7 +11,7 @@ from pathlib import Path
 from .bak import Bak
 from .card import Card
 from .collection import Collection
-from .files import BAK_FILE, Stamp, inside, is_ignored, read_text, relative, stamp
+from .files import BAK_FILE, Stamp, inside, is_ignored, is_image, read_text, relative, stamp
 from .parse import parse_bak, parse_card
 from .problems import FOUT, WAARSCHUWING, CardError, Problem
 
@@ -27,10 +27,10 @@ class _Parsed:
     problems: tuple[Problem, ...]
 
 
-def _read_card(root: Path, path: Path, bak: Bak, previous: _Parsed | None) -> tuple[Card | None, list[Problem]]:
+def _read_card(root: Path, path: Path, bak: Bak, images: frozenset[str], previous: _Parsed | None) -> tuple[Card | None, list[Problem]]:
     where = relative(root, path)
     try:
-        return parse_card(where, path.stem, read_text(root, path), bak)
+        return parse_card(where, path.stem, read_text(root, path), bak, images)
     except CardError as error:
         problems = list(error.problems)
         if previous and previous.card:
@@ -87,24 +87,24 @@ class CardStore:
         """Scan the folder; rebuild the collection when anything changed. Return whether it did."""
         with self._lock:
             self._checked_at = time.monotonic()
-            files, problems = self._scan()
-            signature = tuple((path, key) for path, key in files)
+            files, images, problems = self._scan()
+            signature = (tuple(files), images)
             if signature == self._signature:
                 return False
             self._signature = signature
-            self._collection = self._build(files, problems)
+            self._collection = self._build(files, images, problems)
             self.version += 1
             for problem in self._collection.problems:
                 log.log(logging.WARNING if problem.level == FOUT else logging.INFO, "%s", problem)
             return True
 
     def _scan(self):
-        """List (path, key) of every card file; the key changes when the file or its deck does."""
-        files, problems = [], []
+        """List (path, key) of every card file and (deck, name) of every image; a key changes with the file, its deck or the deck's images."""
+        files, images, problems = [], set(), []
         try:
             folders = sorted(os.scandir(self.root), key=lambda entry: entry.name)
         except OSError:
-            return [], [Problem(str(self.root), None, "de kaartenmap bestaat niet of is niet te lezen")]
+            return [], frozenset(), [Problem(str(self.root), None, "de kaartenmap bestaat niet of is niet te lezen")]
         for folder in folders:
             if is_ignored(folder.name) or not folder.is_dir():
                 continue
@@ -117,13 +117,22 @@ class CardStore:
                 entries = sorted(os.scandir(folder_path), key=lambda entry: entry.name)
             except OSError:
                 continue
+            deck_images = frozenset(entry.name for entry in entries if self._is_shown_image(entry))
+            images.update((folder.name, name) for name in deck_images)
             for entry in entries:
                 if entry.name.endswith(".md") and not is_ignored(entry.name):
                     try:
-                        files.append((Path(entry.path), (stamp(entry), bak_stamp)))
+                        files.append((Path(entry.path), (stamp(entry), bak_stamp, deck_images)))
                     except OSError:  # removed between listing and stat
                         continue
-        return files, problems
+        return files, frozenset(images), problems
+
+    def _is_shown_image(self, entry: os.DirEntry) -> bool:
+        """Tell whether a file is an image the site may serve: never one linked from outside."""
+        try:
+            return is_image(entry.name) and entry.is_file() and (not entry.is_symlink() or inside(self.root, Path(entry.path)))
+        except OSError:
+            return False
 
     def _bak_stamp(self, folder: Path):
         path = folder / BAK_FILE
@@ -136,14 +145,15 @@ class CardStore:
             self._bakken[folder] = (current, *_read_bak(self.root, folder))
         return current
 
-    def _build(self, files, scan_problems) -> Collection:
+    def _build(self, files, images, scan_problems) -> Collection:
         problems = list(scan_problems)
         parsed = {}
         for path, key in files:
             previous = self._parsed.get(path)
             if previous is None or previous.key != key:
                 _, bak, _ = self._bakken[path.parent]
-                card, found = _read_card(self.root, path, bak, previous)
+                _, _, deck_images = key
+                card, found = _read_card(self.root, path, bak, deck_images, previous)
                 previous = _Parsed(key, card, tuple(found))
             parsed[path] = previous
         self._parsed = parsed
@@ -164,7 +174,7 @@ class CardStore:
         problems.extend(_collection_problems(cards))
         visible = [card for card in cards if self.include_concepts or not card.concept]
         bakken = {bak.slug: bak for _, bak, _ in (self._bakken[folder] for folder in sorted(self._bakken))}
-        return Collection(cards=tuple(visible), bakken=bakken, problems=tuple(sorted(set(problems), key=_problem_order)))
+        return Collection(cards=tuple(visible), bakken=bakken, images=images, problems=tuple(sorted(set(problems), key=_problem_order)))
 
 
 def _problem_order(problem: Problem):

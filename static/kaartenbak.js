@@ -36,6 +36,12 @@
     });
   });
 
+  /* ---- print buttons ---- */
+  $$("[data-afdrukken]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   /* ---- the report: per card its title, ticked prompts and a note ---- */
   function verslag() { return load(VERSLAG, { kaarten: {} }); }
   function kaartVerslag(data, slug, titel, url) {

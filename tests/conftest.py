@@ -65,8 +65,14 @@ def kaarten(tmp_path) -> Kaarten:
 
 
 @pytest.fixture
-def app(kaarten):
-    return create_app({"TESTING": True, "KAARTEN_DIR": str(kaarten.root), "KAARTEN_CHECK_INTERVAL": 0})
+def settings() -> dict:
+    """Extra app settings; a test changes them by parametrising ``settings``."""
+    return {}
+
+
+@pytest.fixture
+def app(kaarten, settings):
+    return create_app({"TESTING": True, "KAARTEN_DIR": str(kaarten.root), "KAARTEN_CHECK_INTERVAL": 0, **settings})
 
 
 @pytest.fixture
@@ -127,3 +133,12 @@ def page(browser, live_server):
     yield page
     context.close()
     assert not errors, f"errors in the browser: {errors}"
+
+
+SHIPPED_KAARTEN = Path(__file__).resolve().parent.parent / "kaarten"
+
+
+@pytest.fixture
+def shipped_app():
+    """The app over the decks we ship, for tests of the real content."""
+    return create_app({"TESTING": True, "KAARTEN_DIR": str(SHIPPED_KAARTEN), "KAARTEN_CHECK_INTERVAL": 3600})

@@ -21,7 +21,7 @@ Inleiding.
 
 
 def test_prompts_and_doorvragen_are_found_and_numbered():
-    rendered = render(PROMPTS)
+    rendered = render(PROMPTS, "proef")
     assert [p.text for p in rendered.prompts] == ["Welke gesprekken voer je als mentor?", "Hoe sluit je af?"]
     assert rendered.prompts[0].doorvragen == ("Met wie?", "Wanneer?")
     assert '<ol class="vragen">' in rendered.html
@@ -30,8 +30,8 @@ def test_prompts_and_doorvragen_are_found_and_numbered():
 
 
 def test_four_space_indentation_is_flagged_not_silently_merged():
-    assert render("## Stof tot nadenken\n\n- Vraag?\n    - Doorvraag?\n").misindented
-    assert not render(PROMPTS).misindented
+    assert render("## Stof tot nadenken\n\n- Vraag?\n    - Doorvraag?\n", "proef").misindented
+    assert not render(PROMPTS, "proef").misindented
 
 
 @pytest.mark.parametrize(
@@ -50,12 +50,12 @@ def test_four_space_indentation_is_flagged_not_silently_merged():
     ],
 )
 def test_html_in_cards_never_runs_script(payload, forbidden):
-    html = render(f"Tekst\n\n{payload}\n").html
+    html = render(f"Tekst\n\n{payload}\n", "proef").html
     assert forbidden not in html.lower()
 
 
 def test_links_to_other_cards_point_at_card_pages():
-    rendered = render("Zie [de andere kaart](andere-kaart) en [extern](https://example.org).")
+    rendered = render("Zie [de andere kaart](andere-kaart) en [extern](https://example.org).", "proef")
     assert 'href="/kaart/andere-kaart"' in rendered.html
     assert 'href="https://example.org"' in rendered.html
     assert rendered.links == ("andere-kaart",)

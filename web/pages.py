@@ -1,6 +1,8 @@
 """The HTML pages: the overview with filters, a card, the load report and health."""
 
-from flask import Blueprint, Response, abort, render_template, url_for
+from flask import Blueprint, Response, abort, render_template, request, send_from_directory, url_for
+
+from kaartenbak.printing import sheets
 
 from .filters import Filter, active_filters, facet_links
 from .store import card_store, collection
@@ -23,6 +25,7 @@ def index():
         total=len(cards),
         trek_url=url_for("mentor.trek", **current.args()),
         vraag_url=url_for("mentor.willekeurige_vraag", **current.args()),
+        print_url=url_for("pages.afdrukken", **current.args()),
     )
 
 
@@ -32,6 +35,26 @@ def card(slug):
     found = cards.get(slug) or abort(404)
     before, after = cards.neighbours(found)
     return render_template("kaart.html", card=found, bak=cards.bakken[found.bak], before=before, after=after)
+
+
+@bp.get("/afdrukken")
+def afdrukken():
+    cards = collection()
+    current = Filter.from_request()
+    single = cards.get(request.args.get("kaart", ""))
+    chosen = [single] if single else cards.select(tags=current.tags, bak=current.bak, query=current.q).cards
+    back = url_for("pages.card", slug=single.slug) if single else url_for("pages.index", **current.args())
+    return render_template("afdrukken.html", sheets=sheets(chosen), count=len(chosen), bakken=cards.bakken, terug=back)
+
+
+@bp.get("/plaatje/<bak>/<naam>")
+def image(bak, naam):
+    """Serve an image lying beside a deck's cards; anything else, links out of the folder included, is a 404."""
+    store = card_store()
+    if (bak, naam) not in store.collection.images:
+        abort(404)
+    # absolute: Flask reads a relative folder from the app's folder, the store from the working directory
+    return send_from_directory(store.root.absolute() / bak, naam)
 
 
 @bp.get("/controle")

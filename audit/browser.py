@@ -1,0 +1,76 @@
+"""Chromium, the site on a loopback port, and the checks that run inside a Playwright page."""
+
+import os
+import shutil
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+from waitress.server import create_server
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# The machine has no internet: without these flags Chromium keeps trying to phone home.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# WCAG 2.0-2.2 at levels A and AA, plus axe's best practices (landmarks, heading order, one h1).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+NARROW = 320  # CSS pixels: WCAG 1.4.10 reflow, the same as 1280 pixels zoomed to 400 %
+
+
+def find_chromium() -> str | None:
+    """Return a Chromium to drive: $CHROMIUM, else the first one on PATH."""
+    names = [os.environ.get("CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome", "chrome"]
+    return next((path for path in map(shutil.which, filter(None, names)) if path), None)
+
+
+def launch(playwright, executable):
+    """Start a headless Chromium that stays off the network."""
+    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+
+
+@contextmanager
+def serve(app):
+    """Serve ``app`` with waitress on a free loopback port; yield its base URL."""
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        server.close()
+
+
+def settle(page):
+    """Wait until fonts are loaded and animations (the card flip) have finished."""
+    page.evaluate("Promise.all([document.fonts.ready, ...document.getAnimations().map(a => a.finished)])")
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core in ``page``; its context needs ``bypass_csp=True``, as the site forbids inline script."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    settle(page)
+    return page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+            .then(result => result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help, url: v.helpUrl,
+                nodes: v.nodes.map(n => ({target: n.target.join(" "), summary: n.failureSummary, html: n.html})),
+            })))""",
+        AXE_TAGS,
+    )
+
+
+def overflow(page) -> int:
+    """How many CSS pixels the page is wider than its viewport (0: no horizontal scrolling)."""
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+def describe(violations) -> str:
+    """Axe's violations as readable lines: rule, impact, help, and each element with what to fix."""
+    lines = []
+    for violation in violations:
+        lines.append(f"  {violation['id']} ({violation['impact']}): {violation['help']} <{violation['url']}>")
+        for node in violation["nodes"]:
+            lines.append(f"    at {node['target']}: {node['html'][:160]}")
+            lines.extend(f"      {line}" for line in (node["summary"] or "").splitlines())
+    return "\n".join(lines)

@@ -1,0 +1,87 @@
+"""Which pages the audit visits, and in which state (details open, timer running, notes kept).
+
+A page type is a path plus what a user does there before it is checked. The list is built from
+the collection, so it works on any card folder; a later page type (a print view, the pages of a
+static export) is one more ``Page`` in ``page_list`` or a list of its own handed to the same checks.
+"""
+
+import json
+from urllib.parse import urlencode
+from dataclasses import dataclass, field
+from typing import Callable
+
+SEED = "abc"
+NO_MATCH = "qqqzzz"  # a search text no card contains
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page type: a name for the report, the path to open and what to do before checking."""
+
+    name: str
+    path: str
+    prepare: tuple[Callable, ...] = field(default=(), compare=False)
+    status: int = 200
+
+
+def open_details(page):
+    """Open every disclosure (doorvragen, sharing, QR codes), as a curious user would."""
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+
+
+def start_timer(page):
+    """Start the shortest timer with the keyboard shortcut's button, and let it tick once."""
+    page.locator("[data-timer] [data-seconden]").first.click()
+    page.wait_for_function("document.querySelector('[data-timer-tijd]').textContent.includes(':')")
+
+
+def keep_notes(card):
+    """Return a step that stores a note and a ticked prompt for ``card``, then reloads."""
+    report = {"kaarten": {card.slug: {
+        "titel": card.titel,
+        "url": f"/kaart/{card.slug}",
+        "notitie": "Student wil oefenen met ik-boodschappen.\nVolgende keer: rollenspel.",
+        "vragen": {"1": card.prompts[0].text},
+    }}}
+
+    def step(page):
+        page.evaluate("data => localStorage.setItem('kaartenbak.verslag', data)", json.dumps(report))
+        page.reload()
+        page.wait_for_selector(".verslag-kaart")
+
+    return step
+
+
+def example_card(cards):
+    """The card that shows the most: prompts with doorvragen and a note for the mentor."""
+    def richness(card):
+        return (any(p.doorvragen for p in card.prompts), bool(card.begeleider), len(card.prompts))
+    return max(cards, key=richness)
+
+
+def page_list(cards) -> list[Page]:
+    """Every page type of the site, in the states worth checking."""
+    card = example_card(cards)
+    tag = card.tags[0]
+    gesprek = f"/kaart/{card.slug}/gesprek?vraag=1"
+    pages = [
+        Page("overzicht", "/"),
+        Page("overzicht gefilterd", "/?" + urlencode({"tag": tag, "bak": card.bak})),
+        Page("overzicht gezocht", "/?q=gesprek"),
+        Page("overzicht zonder resultaat", f"/?q={NO_MATCH}"),
+        Page("kaart", f"/kaart/{card.slug}"),
+        Page("gesprek", gesprek),
+        Page("gesprek met doorvragen en timer", gesprek, (open_details, start_timer)),
+        Page("projectorscherm", gesprek + "&weergave=scherm"),
+        Page("projectorscherm met doorvragen", gesprek + "&weergave=scherm", (open_details,)),
+        Page("trek", f"/trek?seed={SEED}&n=1", (open_details,)),
+        Page("trek lege stapel", f"/trek?seed={SEED}&n=999"),
+        Page("willekeurige vraag", f"/willekeurige-vraag?seed={SEED}&n=1"),
+        Page("oefenen spelleider", f"/oefenen?seed={SEED}", (open_details,)),
+        *(Page(f"oefenen {rol}", f"/oefenen?seed={SEED}&speler={rol}", (start_timer,)) for rol in ("leraar", "ouder", "observator")),
+        Page("verslag leeg", "/verslag"),
+        Page("verslag met notities", "/verslag", (keep_notes(card),)),
+        Page("controle", "/controle"),
+        Page("niet gevonden", "/bestaat-niet", status=404),
+    ]
+    return pages

@@ -1,0 +1,86 @@
+"""Commands for trainers: ``flask --app app kaarten check|nieuw|tags``."""
+
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from kaartenbak.authoring import AuthoringError, create_card, find_bak, load_for_trainers
+from kaartenbak.parse import PLACEHOLDER
+
+kaarten = AppGroup("kaarten", help="Kaarten controleren, nieuwe kaarten maken en de tags bekijken.")
+
+
+def _count(number: int, one: str, more: str) -> str:
+    return f"{number} {one if number == 1 else more}"
+
+
+def _folder() -> Path:
+    return Path(current_app.config["KAARTEN_DIR"])
+
+
+def _stop(message: str):
+    """Say in Dutch why a command cannot go on, and fail."""
+    click.echo(message, err=True)
+    raise SystemExit(1)
+
+
+@kaarten.command("check", short_help="Controleer de kaarten.")
+@click.argument("map", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--streng", is_flag=True, help="Ook bij waarschuwingen mislukken (exitcode 1).")
+def check(map, streng):
+    """Controleer elke kaart in MAP (standaard de kaartenmap van de site) zoals de site ze laadt."""
+    cards = load_for_trainers(map or _folder())
+    for problem in cards.problems:
+        click.echo(str(problem))
+    errors = cards.error_count
+    warnings = len(cards.problems) - errors
+    click.echo(", ".join((
+        _count(len(cards), "kaart", "kaarten"),
+        _count(errors, "fout", "fouten"),
+        _count(warnings, "waarschuwing", "waarschuwingen"),
+    )))
+    if errors or (streng and warnings):
+        raise SystemExit(1)
+
+
+@kaarten.command("nieuw", short_help="Maak een nieuwe kaart.")
+@click.argument("bak")
+@click.argument("titel")
+def nieuw(bak, titel):
+    """Maak in BAK een nieuwe conceptkaart met deze TITEL, volgens het sjabloon."""
+    try:
+        path = create_card(_folder(), bak, titel)
+    except AuthoringError as error:
+        _stop(f"Geen kaart gemaakt: {error}")
+    click.echo(f"Nieuwe kaart: {path}")
+    click.echo("Volgende stappen:")
+    click.echo(f"  1. Open het bestand en vervang elke tekst met '{PLACEHOLDER}' door je eigen tekst.")
+    click.echo("  2. Controleer de kaart: flask --app app kaarten check")
+    click.echo(f"  3. Bekijk de kaart: KAARTENBAK_CONCEPTEN=1 make run, dan http://127.0.0.1:5000/kaart/{path.stem}")
+    click.echo("  4. Klaar? Haal de regel 'concept: true' weg en controleer met: flask --app app kaarten check --streng")
+
+
+@kaarten.command("tags", short_help="Toon de tags per bak.")
+@click.argument("bak", required=False)
+def tags(bak):
+    """Toon de woordenlijst van elke bak (of alleen BAK): hoeveel kaarten elke tag gebruiken."""
+    cards = load_for_trainers(_folder())
+    try:
+        decks = [find_bak(cards, bak)] if bak else list(cards.bakken.values())
+    except AuthoringError as error:
+        _stop(f"Kan de tags niet tonen: {error}")
+    for index, deck in enumerate(decks):
+        if index:
+            click.echo()
+        click.echo(f"{deck.naam} ({deck.slug})")
+        for usage in cards.tag_usage(deck.slug):
+            unused = "" if usage.count else " (niet gebruikt)"
+            synonyms = f"; synoniemen: {', '.join(usage.synonyms)}" if usage.synonyms else ""
+            click.echo(f"  {usage.tag}: {_count(usage.count, 'kaart', 'kaarten')}{unused}{synonyms}")
+
+
+def init_app(app):
+    """Add the ``kaarten`` commands to ``flask``."""
+    app.cli.add_command(kaarten)
