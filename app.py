@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from web import api, cli, errors, mentor, pages, security, store
+from web import api, caching, cli, compression, errors, mentor, offline, pages, security, store
 
 HERE = Path(__file__).resolve().parent
 
@@ -28,10 +28,13 @@ def create_app(test_config=None):
     app.json.sort_keys = False
 
     store.init_app(app)
+    compression.init_app(app)  # hooks run last-registered first: this one compresses what caching marked
+    caching.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     pages.init_app(app)
     api.init_app(app)
     mentor.init_app(app)
+    offline.init_app(app)
     cli.init_app(app)
     return app

@@ -17,7 +17,7 @@ from playwright.sync_api import sync_playwright
 
 from app import create_app
 
-from .browser import AXE, CHROMIUM_ARGS, NARROW, ROOT, axe_violations, describe, find_chromium, launch, overflow, serve
+from .browser import AXE, CHROMIUM_ARGS, ROOT, axe_findings, find_chromium, launch, reflow_findings, serve, visit
 from .pages import example_card, page_list
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -32,8 +32,8 @@ def log(message=""):
     print(message, flush=True)
 
 
-def check_in_browser(browser, base, pages):
-    """Run axe in both colour schemes and the reflow check; return findings and each page's rendered HTML."""
+def check_in_browser(browser, base, pages, axe=True):
+    """Run axe in both colour schemes (unless ``axe`` is false) and the reflow check; return findings and each page's rendered HTML."""
     findings, rendered = [], {}
     for spec in pages:
         context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 800})
@@ -41,21 +41,11 @@ def check_in_browser(browser, base, pages):
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-        response = page.goto(base + spec.path)
-        where = f"{spec.name} ({spec.path})"
-        if response.status != spec.status:
-            findings.append(f"{where}: HTTP {response.status}, expected {spec.status}")
-        for step in spec.prepare:
-            step(page)
+        problems = visit(page, base, spec)
         rendered[spec.name] = page.content()  # before axe adds its script
-        for scheme in ("light", "dark"):
-            page.emulate_media(color_scheme=scheme)
-            violations = axe_violations(page)
-            if violations:
-                findings.append(f"{where}, {scheme} theme: axe found {len(violations)} violation(s)\n{describe(violations)}")
-        page.set_viewport_size({"width": NARROW, "height": 640})
-        if (extra := overflow(page)) > 0:
-            findings.append(f"{where}: {extra}px too wide at a {NARROW}px viewport (horizontal scrolling)")
+        problems += (axe_findings(page) if axe else []) + reflow_findings(page)
+        where = f"{spec.name} ({spec.path})"
+        findings += [f"{where}: {problem}" for problem in problems]
         if errors := [e for e in errors if "status of 404" not in e or spec.status != 404]:
             findings.append(f"{where}: errors in the browser console: {errors}")
         context.close()
@@ -157,9 +147,9 @@ def main(argv=None):
         if tools & {"axe", "html"}:
             with sync_playwright() as playwright:
                 browser = launch(playwright, chromium)
-                found, rendered = check_in_browser(browser, base, pages)
+                found, rendered = check_in_browser(browser, base, pages, axe="axe" in tools)
                 browser.close()
-            findings += found if "axe" in tools else []
+            findings += found
         if "html" in tools:
             findings += check_html(base, pages, rendered)
         if "lighthouse" in tools:

@@ -15,6 +15,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # WCAG 2.0-2.2 at levels A and AA, plus axe's best practices (landmarks, heading order, one h1).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 NARROW = 320  # CSS pixels: WCAG 1.4.10 reflow, the same as 1280 pixels zoomed to 400 %
+COLOUR_SCHEMES = ("light", "dark")  # contrast must hold in the dark theme too
 
 
 def find_chromium() -> str | None:
@@ -31,13 +32,21 @@ def launch(playwright, executable):
 @contextmanager
 def serve(app):
     """Serve ``app`` with waitress on a free loopback port; yield its base URL."""
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    server = create_server(app, host="127.0.0.1", port=0, threads=8)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.effective_port}"
     finally:
         server.close()
+
+
+def visit(page, base, spec) -> list[str]:
+    """Open a page type and bring it into the state to check; return what went wrong on the way."""
+    response = page.goto(base + spec.path)
+    for step in spec.prepare:
+        step(page)
+    return [] if response.status == spec.status else [f"HTTP {response.status}, expected {spec.status}"]
 
 
 def settle(page):
@@ -60,9 +69,21 @@ def axe_violations(page) -> list[dict]:
     )
 
 
-def overflow(page) -> int:
-    """How many CSS pixels the page is wider than its viewport (0: no horizontal scrolling)."""
-    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+def axe_findings(page) -> list[str]:
+    """Run axe in each colour scheme; return a readable finding per scheme with violations."""
+    findings = []
+    for scheme in COLOUR_SCHEMES:
+        page.emulate_media(color_scheme=scheme)
+        if violations := axe_violations(page):
+            findings.append(f"{scheme} theme: axe found {len(violations)} violation(s)\n{describe(violations)}")
+    return findings
+
+
+def reflow_findings(page) -> list[str]:
+    """Narrow the viewport to 320 CSS pixels; return a finding if the page then scrolls sideways."""
+    page.set_viewport_size({"width": NARROW, "height": 640})
+    width = page.evaluate("document.documentElement.scrollWidth")
+    return [f"{width}px wide at a {NARROW}px viewport (horizontal scrolling)"] if width > NARROW else []
 
 
 def describe(violations) -> str:

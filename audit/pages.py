@@ -81,6 +81,8 @@ def page_list(cards) -> list[Page]:
         *(Page(f"oefenen {rol}", f"/oefenen?seed={SEED}&speler={rol}", (start_timer,)) for rol in ("leraar", "ouder", "observator")),
         Page("verslag leeg", "/verslag"),
         Page("verslag met notities", "/verslag", (keep_notes(card),)),
+        Page("afdrukken", "/afdrukken"),
+        Page("afdrukken een kaart", f"/afdrukken?kaart={card.slug}"),
         Page("controle", "/controle"),
         Page("niet gevonden", "/bestaat-niet", status=404),
     ]

@@ -46,7 +46,7 @@ class AuthoringError(Exception):
 
 def load_for_trainers(root) -> Collection:
     """Load every card of a folder, concept cards included, as the checks see them."""
-    return CardStore(root, include_concepts=True).collection
+    return CardStore(root, include_concepts=True, log_problems=False).collection  # the commands print them
 
 
 def find_bak(cards: Collection, slug: str) -> Bak:

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from .render import Prompt
+from .render import Prompt, demote_headings
 
 SOORTEN = ("reflectie", "scenario", "rol", "observatie")
 
@@ -30,6 +30,10 @@ class Card:
     def sort_key(self):
         """Order by deck, then nummer (unnumbered last), then titel."""
         return (self.bak, self.nummer is None, self.nummer or 0, self.titel.lower(), self.slug)
+
+    def html_under(self, level: int) -> str:
+        """The body with its headings one level below a card title shown as heading ``level``."""
+        return demote_headings(self.html, level - 1)
 
     def as_json(self) -> dict:
         """Return the card as the JSON API shows it (without the URL, which the web layer knows)."""

@@ -138,7 +138,9 @@ def _body_warnings(where, body, body_line, rendered, soort):
 def _placeholders(where, text):
     for number, line in enumerate(text.split("\n"), start=1):
         if PLACEHOLDER in line:
-            yield Problem(where, number, f"hier staat nog voorbeeldtekst uit het sjabloon ('{line.strip()[:60]}'); vervang die door je eigen tekst", WAARSCHUWING)
+            example = line[line.index(PLACEHOLDER):].strip().strip('"')
+            example = example if len(example) <= 40 else example[:40].rstrip() + "…"
+            yield Problem(where, number, f"hier staat nog voorbeeldtekst uit het sjabloon ('{example}'); vervang die door je eigen tekst", WAARSCHUWING)
 
 
 def _image_problems(where, body, body_line, sources, bak: Bak, images):

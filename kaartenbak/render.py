@@ -15,6 +15,7 @@ SLUG_LINK = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LAZY_SUBLIST = re.compile(r"\n\s*[-*+]\s")
 IMAGE_NAME = re.compile(r"^[^/\\:?#]+$")  # a bare file name: no folder, scheme, query or fragment
 IMAGE_URL = "/plaatje/{bak}/{name}"
+HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em",
@@ -137,6 +138,13 @@ def sanitise(html: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+
+
+def demote_headings(html: str, levels: int) -> str:
+    """Move every heading in rendered ``html`` ``levels`` deeper (h6 at most), to nest it under another heading."""
+    if levels <= 0:
+        return html
+    return HEADING_TAG.sub(lambda tag: f"<{tag[1]}h{min(int(tag[2]) + levels, 6)}", html)
 
 
 def render(body: str, bak: str) -> Rendered:

@@ -53,10 +53,11 @@ def _read_bak(root: Path, folder: Path) -> tuple[Bak, list[Problem]]:
 class CardStore:
     """The live collection of one card folder; re-reads only files whose stamp changed."""
 
-    def __init__(self, root, *, check_interval: float = 1.0, include_concepts: bool = False):
+    def __init__(self, root, *, check_interval: float = 1.0, include_concepts: bool = False, log_problems: bool = True):
         self.root = Path(root)
         self.check_interval = check_interval
         self.include_concepts = include_concepts
+        self.log_problems = log_problems
         self._parsed: dict[Path, _Parsed] = {}
         self._bakken: dict[Path, tuple[Stamp | None, Bak, list[Problem]]] = {}
         self._signature = None
@@ -64,6 +65,7 @@ class CardStore:
         self._checked_at = float("-inf")
         self._lock = threading.Lock()
         self.version = 0
+        self.changed_at = time.time()  # wall clock of the last rebuild, for Last-Modified
         self._derived: dict = {}
         self.refresh()
 
@@ -94,8 +96,10 @@ class CardStore:
             self._signature = signature
             self._collection = self._build(files, images, problems)
             self.version += 1
-            for problem in self._collection.problems:
-                log.log(logging.WARNING if problem.level == FOUT else logging.INFO, "%s", problem)
+            self.changed_at = time.time()
+            if self.log_problems:
+                for problem in self._collection.problems:
+                    log.log(logging.WARNING if problem.level == FOUT else logging.INFO, "%s", problem)
             return True
 
     def _scan(self):

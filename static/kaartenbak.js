@@ -19,6 +19,12 @@
     try { localStorage.setItem(key, JSON.stringify(value)); } catch (error) { /* not kept */ }
   }
 
+  /* Stepping to the next card or prompt loads a new page: move focus to what changed, so a
+     screen reader says where you are ("vraag 2 van 10") instead of starting at the top. */
+  function volgtOpZichzelf() {
+    try { return new URL(document.referrer).pathname === location.pathname; } catch (error) { return false; }
+  }
+
   function element(tag, text, className) {
     var node = document.createElement(tag);
     if (text) node.textContent = text;
@@ -35,6 +41,21 @@
       navigator.clipboard.writeText(field.value).then(function () { button.textContent = "Gekopieerd"; });
     });
   });
+
+  /* ---- offline: keep the deck on this device, and say so when the connection is gone ---- */
+  var melding = $("[data-offline]");
+  function toonVerbinding() { if (melding) melding.hidden = navigator.onLine; }
+  window.addEventListener("online", toonVerbinding);
+  window.addEventListener("offline", toonVerbinding);
+  toonVerbinding();
+  var script = document.currentScript || $("script[data-service-worker]");
+  if ("serviceWorker" in navigator && script && script.dataset.serviceWorker && location.protocol !== "file:") {
+    navigator.serviceWorker.register(script.dataset.serviceWorker).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      if (navigator.onLine && registration.active) registration.active.postMessage("ververs");
+    }).catch(function () { /* no offline copy; the site works as before */ });
+  }
 
   /* ---- print buttons ---- */
   $$("[data-afdrukken]").forEach(function (button) {
@@ -163,6 +184,9 @@
     });
   }
 
+  var positie = $("[data-trek] [data-positie]");
+  if (positie && volgtOpZichzelf()) positie.focus();
+
   /* ---- the draw: mark cards as discussed, and optionally skip them ---- */
   var besproken = $("[data-besproken]");
   if (besproken) {
@@ -203,6 +227,7 @@
       klok = setInterval(function () {
         var over = Math.max(0, Math.round((einde - Date.now()) / 1000));
         toonTijd(over);
+        if (over === 60 && seconden > 60 && melding.textContent.indexOf("Nog") !== 0) melding.textContent = "Nog 1 minuut.";
         if (over === 0) { stop(); timer.classList.add("klaar"); melding.textContent = "De tijd is om."; }
       }, 250);
     }
@@ -267,6 +292,6 @@
       else if (key === "escape" && !document.fullscreenElement && !scherm) { ga(gesprek.dataset.terug); }
     });
     var vraag = $("#vraag");
-    if (vraag && document.referrer.indexOf("/gesprek") !== -1) vraag.focus();
+    if (vraag && volgtOpZichzelf()) vraag.focus();
   }
 })();

@@ -1,15 +1,13 @@
 """Fixtures: card folders built in tmp_path, the app, its test client and CLI runner."""
 
 import os
-import shutil
 import textwrap
-import threading
 from pathlib import Path
 
 import pytest
-from waitress.server import create_server
 
 from app import create_app
+from audit.browser import find_chromium, launch, serve
 
 BAK_YML = """\
 naam: Proefbak
@@ -85,12 +83,6 @@ def runner(app):
     return app.test_cli_runner()
 
 
-def find_chromium() -> str | None:
-    """Return a Chromium to drive: $CHROMIUM, else the first one on PATH."""
-    names = [os.environ.get("CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome", "chrome"]
-    return next((path for path in map(shutil.which, filter(None, names)) if path), None)
-
-
 @pytest.fixture(scope="session")
 def browser():
     """A headless Chromium; skipped locally without one, but a failure in CI."""
@@ -102,10 +94,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=executable,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        )
+        chromium = launch(playwright, executable)
         yield chromium
         chromium.close()
 
@@ -113,11 +102,8 @@ def browser():
 @pytest.fixture
 def live_server(app):
     """Serve the app with waitress on a free loopback port; yield its base URL."""
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
+    with serve(app) as base:
+        yield base
 
 
 @pytest.fixture

@@ -103,3 +103,68 @@ def test_odd_urls_never_give_a_server_error(client, filled, url):
     response = client.get(url)
     assert response.status_code in (200, 404)
     assert b"create_app" not in response.data
+
+
+PNG = b"\x89PNG\r\n\x1a\nproef"
+
+
+@pytest.fixture
+def with_images(kaarten, tmp_path):
+    kaarten.write("proef/schets.png", PNG)
+    kaarten.write("proef/mijn foto.jpg", b"\xff\xd8\xff")
+    kaarten.write("proef/schets.svg", "<svg><script>alert(1)</script></svg>")
+    kaarten.write("proef/.verborgen.png", PNG)
+    kaarten.card("kaart", body="![Een schets](schets.png)\n\n![Foto](mijn%20foto.jpg)\n")
+    (tmp_path / "geheim.png").write_bytes(b"GEHEIM")
+    (kaarten.root / "proef" / "buiten.png").symlink_to(tmp_path / "geheim.png")
+    (kaarten.root / "uitstapje").symlink_to(tmp_path)
+    return kaarten
+
+
+@pytest.mark.parametrize("src, mimetype, data", [("/plaatje/proef/schets.png", "image/png", PNG), ("/plaatje/proef/mijn%20foto.jpg", "image/jpeg", b"\xff\xd8\xff")])
+def test_card_images_are_served_beside_the_card(client, with_images, src, mimetype, data):
+    assert f'src="{src}"' in client.get("/kaart/kaart").get_data(as_text=True)
+    response = client.get(src)
+    assert (response.status_code, response.mimetype, response.data) == (200, mimetype, data)
+
+
+@pytest.mark.parametrize("settings", [{"KAARTEN_DIR": "kaarten"}])
+def test_images_are_served_from_a_relative_card_folder_too(client, with_images, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # a relative KAARTEN_DIR means: from the working directory
+    assert client.get("/plaatje/proef/schets.png").data == PNG
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/plaatje/proef/bestaat-niet.png",
+        "/plaatje/proef/schets.svg",
+        "/plaatje/proef/.verborgen.png",
+        "/plaatje/proef/_bak.yml",
+        "/plaatje/proef/kaart.md",
+        "/plaatje/proef/buiten.png",
+        "/plaatje/uitstapje/geheim.png",
+        "/plaatje/proef/..%2f..%2fgeheim.png",
+        "/plaatje/proef/%2e%2e/%2e%2e/geheim.png",
+        "/plaatje/proef/../../geheim.png",
+        "/plaatje/..%2f/geheim.png",
+        "/plaatje/../geheim.png",
+        "/plaatje/proef/schets.png%00.svg",
+    ],
+)
+def test_nothing_else_is_served_as_an_image(client, with_images, url):
+    response = client.get(url, follow_redirects=True)
+    assert response.status_code == 404
+    assert b"GEHEIM" not in response.data and b"<script>" not in response.data
+
+
+@pytest.mark.parametrize("settings, shown", [({}, False), ({"KAARTENBAK_CONCEPTEN": True}, True)])
+def test_concept_cards_show_only_with_the_setting(client, kaarten, settings, shown):
+    kaarten.card("klaar", titel="Klare kaart")
+    kaarten.card("schets", titel="Schetskaart", concept="true")
+    overview = client.get("/").get_data(as_text=True)
+    assert "Klare kaart" in overview and ("Schetskaart" in overview) == shown
+    page = client.get("/kaart/schets")
+    assert page.status_code == (200 if shown else 404)
+    assert ('<p class="concept">concept</p>' in page.get_data(as_text=True)) == shown
+    assert [card["slug"] for card in client.get("/api/kaarten.json").get_json()] == (["klaar", "schets"] if shown else ["klaar"])

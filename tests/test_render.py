@@ -2,7 +2,7 @@
 
 import pytest
 
-from kaartenbak.render import render
+from kaartenbak.render import demote_headings, render
 
 PROMPTS = """\
 Inleiding.
@@ -59,3 +59,16 @@ def test_links_to_other_cards_point_at_card_pages():
     assert 'href="/kaart/andere-kaart"' in rendered.html
     assert 'href="https://example.org"' in rendered.html
     assert rendered.links == ("andere-kaart",)
+
+
+def test_images_beside_the_card_point_at_the_image_route():
+    rendered = render("![a](schets.png) ![b](mijn%20foto.jpg) ![c](https://example.org/x.png) ![d](map/y.png)", "mijn bak")
+    assert 'src="/plaatje/mijn%20bak/schets.png"' in rendered.html
+    assert 'src="/plaatje/mijn%20bak/mijn%20foto.jpg"' in rendered.html
+    assert 'src="https://example.org/x.png"' in rendered.html and 'src="map/y.png"' in rendered.html
+    assert rendered.images == ("schets.png", "mijn%20foto.jpg", "https://example.org/x.png", "map/y.png")
+
+
+@pytest.mark.parametrize("levels, expected", [(0, "<h2>A</h2><h3 id=x>B</h3>"), (1, "<h3>A</h3><h4 id=x>B</h4>"), (5, "<h6>A</h6><h6 id=x>B</h6>")])
+def test_demote_headings_nests_a_card_under_a_page_heading(levels, expected):
+    assert demote_headings("<h2>A</h2><h3 id=x>B</h3>", levels) == expected

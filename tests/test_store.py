@@ -72,3 +72,12 @@ def test_concept_cards_only_show_when_asked(kaarten):
     kaarten.card("schets", concept="true")
     assert [c.slug for c in CardStore(kaarten.root).collection] == ["klaar"]
     assert [c.slug for c in CardStore(kaarten.root, include_concepts=True).collection] == ["klaar", "schets"]
+
+
+def test_an_image_added_later_clears_its_error_without_touching_the_card(kaarten):
+    kaarten.card("kaart", body="![Schets](schets.png)\n\n## Stof tot nadenken\n\n- Vraag?\n")
+    store = CardStore(kaarten.root, check_interval=0)
+    assert [p.line for p in store.collection.problems if "schets.png" in p.message] == [5]
+    kaarten.write("proef/schets.png", b"\x89PNG")
+    assert not store.collection.problems
+    assert store.collection.images == {("proef", "schets.png")}

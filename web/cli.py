@@ -27,11 +27,11 @@ def _stop(message: str):
 
 
 @kaarten.command("check", short_help="Controleer de kaarten.")
-@click.argument("map", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", metavar="[MAP]", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--streng", is_flag=True, help="Ook bij waarschuwingen mislukken (exitcode 1).")
-def check(map, streng):
+def check(folder, streng):
     """Controleer elke kaart in MAP (standaard de kaartenmap van de site) zoals de site ze laadt."""
-    cards = load_for_trainers(map or _folder())
+    cards = load_for_trainers(folder or _folder())
     for problem in cards.problems:
         click.echo(str(problem))
     errors = cards.error_count

@@ -4,6 +4,7 @@ from flask import Blueprint, Response, abort, render_template, request, send_fro
 
 from kaartenbak.printing import sheets
 
+from .caching import cached_page, fingerprint
 from .filters import Filter, active_filters, facet_links
 from .store import card_store, collection
 
@@ -11,6 +12,7 @@ bp = Blueprint("pages", __name__)
 
 
 @bp.get("/")
+@cached_page
 def index():
     cards = collection()
     current = Filter.from_request()
@@ -30,6 +32,7 @@ def index():
 
 
 @bp.get("/kaart/<slug>")
+@cached_page
 def card(slug):
     cards = collection()
     found = cards.get(slug) or abort(404)
@@ -69,13 +72,17 @@ def healthz():
     return {"status": "ok", "kaarten": len(cards), "fouten": cards.error_count}
 
 
+def deck_css() -> str:
+    """Each deck's colour as a CSS class, built once per version of the collection."""
+    return card_store().cached("bakken.css", lambda cards: render_template("bakken.css", bakken=cards.bakken.values()))
+
+
 @bp.get("/bakken.css")
 def deck_colours():
-    """Serve each deck's colour as a CSS class, so pages need no inline styles."""
-    store = card_store()
-    css = store.cached("bakken.css", lambda cards: render_template("bakken.css", bakken=cards.bakken.values()))
-    return Response(css, mimetype="text/css")
+    """Serve the deck colours, so pages need no inline styles."""
+    return Response(deck_css(), mimetype="text/css")
 
 
 def init_app(app):
     app.register_blueprint(bp)
+    fingerprint(app, "pages.deck_colours", deck_css)

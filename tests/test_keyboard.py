@@ -1,0 +1,174 @@
+"""Keyboard only, in Chromium: every flow works with Tab, Enter, Space and the arrow keys, with a visible focus ring."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .test_mentor import deck  # noqa: F401  (the same card folder as the mentor tests)
+
+pytestmark = pytest.mark.browser
+
+FOCUS_RING = """() => {
+  // The focused element, or the tile around it (the whole card lights up), has an outline of 2px or more.
+  const ringed = element => {
+    const style = element && getComputedStyle(element);
+    return Boolean(style) && style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+  };
+  return ringed(document.activeElement) || ringed(document.activeElement.closest(".tile"));
+}"""
+
+
+def focused(locator) -> bool:
+    return locator.evaluate("element => element === document.activeElement")
+
+
+def tab_to(page, locator, limit=150):
+    """Press Tab until ``locator`` has focus, checking the focus ring at the end; fail if it is never reached."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if focused(locator):
+            assert page.evaluate(FOCUS_RING), f"no visible focus ring on {locator}"
+            return locator
+    pytest.fail(f"Tab never reached {locator}")
+
+
+def test_skip_link_search_filter_and_open_a_card(page, deck):  # noqa: F811
+    page.goto(page.base_url + "/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Naar de inhoud")
+    assert focused(skip) and skip.bounding_box()["y"] >= 0 and page.evaluate(FOCUS_RING)
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "inhoud"
+
+    page.keyboard.press("Tab")
+    assert focused(page.get_by_label("Zoek in de kaarten"))
+    page.keyboard.type("Kaart")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**q=Kaart**")
+
+    tab_to(page, page.get_by_role("link", name=re.compile(r"^emoties .*kaarten")))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**tag=emoties**")
+    assert page.locator(".tile").count() == 3
+
+    tab_to(page, page.get_by_label("Kaartenbak"))
+    page.keyboard.press("ArrowDown")
+    tab_to(page, page.get_by_role("button", name="Toon kaarten"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**bak=oefen**")
+
+    tab_to(page, page.get_by_role("link", name="Alle filters wissen"))
+    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_role("link", name="Kaart 2", exact=True))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/kaart/kaart-2")
+
+
+def test_draw_step_mark_and_share(page, deck):  # noqa: F811
+    page.goto(page.base_url + "/")
+    tab_to(page, page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Trek een kaart"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**n=1")
+    tab_to(page, page.get_by_role("link", name="Volgende kaart"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**n=2")
+    # focus starts at the position, so a screen reader says it and Tab goes on to the buttons
+    position = page.locator("[data-positie]")
+    expect(position).to_be_focused()
+    expect(position).to_have_text(re.compile(r"kaart 2 van \d+"))
+    assert page.evaluate(FOCUS_RING)
+
+    tab_to(page, page.get_by_role("button", name="Markeer als besproken"))
+    page.keyboard.press("Space")
+    expect(page.locator("[data-markeer]")).to_have_attribute("aria-pressed", "true")
+    tab_to(page, page.locator("summary", has_text="Delen"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Link om te delen")).to_be_visible()
+
+
+def test_discussion_mode_prompts_doorvragen_timer_and_tick(page, deck):  # noqa: F811
+    page.goto(page.base_url + "/kaart/kaart-1")
+    tab_to(page, page.get_by_role("link", name="Bespreek vraag voor vraag"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**vraag=1")
+
+    doorvragen = tab_to(page, page.locator("summary", has_text="Doorvragen"))
+    page.keyboard.press("Space")
+    expect(page.get_by_text("Eerste doorvraag?")).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Eerste doorvraag?")).to_be_hidden()
+    assert focused(doorvragen)
+
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url("**vraag=2")
+    prompt = page.locator("#vraag")
+    expect(prompt).to_be_focused()  # with aria-describedby, a screen reader reads "vraag 2 van 3" too
+    assert prompt.get_attribute("aria-describedby") == "positie"
+
+    tab_to(page, page.get_by_role("button", name="2 min", exact=True))
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-timer-melding]")).to_have_text(re.compile("Timer loopt"))
+    expect(page.locator("[data-timer-tijd]")).to_have_text(re.compile(r"^[12]:\d\d$"))
+    tab_to(page, page.get_by_role("button", name="Stop"))
+    page.keyboard.press("Space")
+    expect(page.locator("[data-timer-melding]")).to_have_text("Timer gestopt.")
+
+    tick = tab_to(page, page.get_by_label("Deze vraag is besproken"))
+    page.keyboard.press("Space")
+    expect(tick).to_be_checked()
+    tab_to(page, page.get_by_label("Wat is er besproken?"))
+    page.keyboard.type("Goed gesprek.")
+    page.keyboard.press("Escape")  # leaves the field; a second Esc leaves discussion mode
+    page.keyboard.press("Escape")
+    page.wait_for_url("**/kaart/kaart-1")
+
+
+def test_notes_and_download_the_report(page, deck):  # noqa: F811
+    page.goto(page.base_url + "/kaart/kaart-2")
+    tab_to(page, page.locator("ol.vragen > li").nth(0).get_by_role("checkbox"))
+    page.keyboard.press("Space")
+    tab_to(page, page.get_by_label("Wat is er besproken?"))
+    page.keyboard.type("Oefenen met ik-boodschappen.")
+    tab_to(page, page.get_by_role("link", name="Naar het gespreksverslag"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/verslag")
+
+    tab_to(page, page.get_by_role("button", name="Download als Markdown"))
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    text = open(download.value.path(), encoding="utf-8").read()
+    assert "## Kaart 2" in text and "- Eerste vraag?" in text and "ik-boodschappen" in text
+
+
+def test_practice_mode(page, deck):  # noqa: F811
+    page.goto(page.base_url + "/")
+    tab_to(page, page.get_by_role("link", name="Oefenen"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/oefenen?**")
+    tab_to(page, page.locator("summary", has_text="QR-code voor de ouder"))
+    page.keyboard.press("Enter")
+    expect(page.locator("details", has_text="QR-code voor de ouder").get_by_role("img")).to_be_visible()
+    tab_to(page, page.get_by_role("link", name="Open als leraar"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**speler=leraar**")
+    tab_to(page, page.get_by_role("button", name="5 min", exact=True))
+    page.keyboard.press("Space")
+    expect(page.locator("[data-timer-melding]")).to_have_text(re.compile("Timer loopt"))
+    tab_to(page, page.get_by_role("link", name="Andere rol"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**rol=2**")
+
+
+@pytest.mark.parametrize("path", ["/", "/kaart/kaart-1", "/kaart/kaart-1/gesprek?vraag=1", "/trek?seed=abc&n=1", "/oefenen?seed=abc", "/verslag"])
+def test_every_tab_stop_shows_a_focus_ring(page, deck, path):  # noqa: F811
+    page.goto(page.base_url + path)
+    seen = []
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        current = page.evaluate("document.activeElement === document.body ? null : document.activeElement.outerHTML.slice(0, 80)")
+        if current is None or current in seen[:1]:
+            break  # back at the start
+        assert page.evaluate(FOCUS_RING), f"no visible focus ring on {current}"
+        seen.append(current)
+    assert len(seen) > 3
