@@ -5,7 +5,7 @@ PORT ?= 5000
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test clean
+.PHONY: run test bench soak audit audit-tools clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -24,5 +24,25 @@ run: $(VENV)/.requirements  ## serve the site with waitress on http://$(HOST):$(
 test: $(VENV)/.requirements-dev  ## run the whole test suite, browser tests included
 	$(BIN)/python -m pytest
 
+$(VENV)/.requirements-bench: requirements.txt bench/requirements.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -r bench/requirements.txt
+	touch $@ $(VENV)/.requirements
+
+bench: $(VENV)/.requirements-bench  ## time start, pages, load and memory at 10, 1,000 and 10,000 cards; writes bench/RESULTS.md
+	$(BIN)/python -m bench.run
+
+soak: $(VENV)/.requirements  ## 64 connections for 60 s against waitress while cards keep changing
+	$(BIN)/python soak/run.py
+
+# The audit's tools from npm, pinned by package-lock.json; no install scripts (vnu-jar's would download a JRE).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+audit-tools: node_modules/.package-lock.json  ## install axe-core, the Nu Html Checker and Lighthouse (needs node, npm)
+
+audit: $(VENV)/.requirements-dev node_modules/.package-lock.json  ## axe, the Nu Html Checker and Lighthouse over every page type (needs java)
+	$(BIN)/python -m audit
+
 clean:
-	rm -rf $(VENV) .pytest_cache build
+	rm -rf $(VENV) .pytest_cache build node_modules

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from web import api, caching, cli, compression, errors, mentor, offline, pages, security, store
+from web import api, caching, cli, compression, errors, export, mentor, offline, pages, security, store
 
 HERE = Path(__file__).resolve().parent
 
@@ -18,7 +18,11 @@ def create_app(test_config=None):
         SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_hex(32),
         KAARTEN_DIR=os.environ.get("KAARTEN_DIR") or str(HERE / "kaarten"),
         KAARTEN_CHECK_INTERVAL=float(os.environ.get("KAARTEN_CHECK_INTERVAL", "1")),
+        # a card file changed less than this many seconds ago may be half written: wait for it
+        KAARTEN_SETTLE=float(os.environ.get("KAARTEN_SETTLE", "0.3")),
+        KAARTEN_CACHE=os.environ.get("KAARTEN_CACHE"),  # parsed cards kept between runs; "" for none
         KAARTENBAK_CONCEPTEN=os.environ.get("KAARTENBAK_CONCEPTEN", "") in ("1", "true", "ja"),
+        KAARTENBAK_STATISCH=os.environ.get("KAARTENBAK_STATISCH", "") in ("1", "true", "ja"),  # render for the static export
         MAX_CONTENT_LENGTH=64 * 1024,
         JSON_SORT_KEYS=False,
     )
@@ -37,4 +41,5 @@ def create_app(test_config=None):
     mentor.init_app(app)
     offline.init_app(app)
     cli.init_app(app)
+    export.init_app(app)  # last, so its hook sees each page before the others do
     return app

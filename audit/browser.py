@@ -33,11 +33,21 @@ def launch(playwright, executable):
 def serve(app):
     """Serve ``app`` with waitress on a free loopback port; yield its base URL."""
     server = create_server(app, host="127.0.0.1", port=0, threads=8)
-    thread = threading.Thread(target=server.run, daemon=True)
+    stop = threading.Event()
+
+    def run():  # waitress's own run() never returns; closing its sockets under it breaks its select()
+        while not stop.is_set():
+            server.asyncore.loop(timeout=0.5, map=server._map, count=1)
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.effective_port}"
     finally:
+        stop.set()
+        server.pull_trigger()
+        thread.join()
+        server.task_dispatcher.shutdown()
         server.close()
 
 

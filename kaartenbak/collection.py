@@ -43,10 +43,15 @@ class Collection:
         self._by_slug = {card.slug: card for card in self.cards}
         self._position = {card.slug: index for index, card in enumerate(self.cards)}
         self._by_tag = {}
+        self._tagged: dict[str, list[Card]] = {}  # in collection order, so a filter need not pass every card
+        self._in_bak: dict[str, list[Card]] = {}
         for card in self.cards:
             for tag in card.tags:
                 self._by_tag.setdefault(tag, set()).add(card.slug)
+                self._tagged.setdefault(tag, []).append(card)
+            self._in_bak.setdefault(card.bak, []).append(card)
         self._search = SearchIndex(self.cards)
+        self._tag_counts = _tag_counts(self.cards)  # of the whole collection, the most asked for
 
     def __iter__(self):
         return iter(self.cards)
@@ -87,19 +92,27 @@ class Collection:
         """Return the cards carrying all ``tags``, in deck ``bak``, matching ``query``."""
         tags = tuple(dict.fromkeys(" ".join(tag.lower().split()) for tag in tags if tag.strip()))
         query = " ".join(query.split())
-        slugs = None
-        for tag in tags:
-            tagged = self._by_tag.get(tag, set())
-            slugs = tagged if slugs is None else slugs & tagged
-        cards = [card for card in self.cards if slugs is None or card.slug in slugs]
+        # start from the fewest cards: the matches of the query, the rarest tag's cards or the deck's
+        if query:  # best first; equal scores keep the collection's order
+            scores = self._search.scores(query)
+            cards = [self._by_slug[slug] for slug in sorted(scores, key=lambda slug: (-scores[slug], self._position[slug]))]
+        elif tags:
+            cards = min((self._tagged.get(tag, []) for tag in tags), key=len)
+        else:
+            cards = self._in_bak.get(bak, []) if bak else self.cards
+        if tags:
+            slugs = set.intersection(*(self._by_tag.get(tag, set()) for tag in tags))
+            cards = [card for card in cards if card.slug in slugs]
         if bak:
             cards = [card for card in cards if card.bak == bak]
-        if query:
-            scores = self._search.scores(query)
-            cards = sorted((card for card in cards if card.slug in scores), key=lambda card: -scores[card.slug])
-        counts = Counter(tag for card in cards for tag in card.tags)
         return Selection(
             cards=tuple(cards),
-            tag_counts=tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))),
+            tag_counts=self._tag_counts if cards is self.cards else _tag_counts(cards),
             tags=tags, bak=bak, query=query,
         )
+
+
+def _tag_counts(cards) -> tuple[tuple[str, int], ...]:
+    """How many of the cards carry each tag, most used first."""
+    counts = Counter(tag for card in cards for tag in card.tags)
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))

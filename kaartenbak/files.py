@@ -1,8 +1,8 @@
 """Find and read card files safely: never outside the card folder, never too big."""
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .problems import CardError, Problem
 
@@ -21,9 +21,8 @@ def is_image(name: str) -> bool:
     return name.lower().endswith(IMAGE_SUFFIXES) and not is_ignored(name)
 
 
-@dataclass(frozen=True)
-class Stamp:
-    """What tells us a file changed without reading it."""
+class Stamp(NamedTuple):
+    """What tells us a file changed without reading it (a tuple: cheap to make and compare by the thousand)."""
 
     mtime_ns: int
     size: int

@@ -1,6 +1,7 @@
 """Turn the text of a card file or ``_bak.yml`` into a Card or Bak, gathering every problem."""
 
 import difflib
+import re
 
 import frontmatter
 
@@ -12,6 +13,16 @@ from .render import image_name, render
 from .safe_yaml import YamlError, load_mapping_lines
 
 MAX_PROMPT_WORDS = 25
+# Python-Markdown slows down steeply on deep nesting, many brackets or many raw tags (minutes
+# for a few kilobytes); no real card comes near these limits.
+MAX_NESTING = 8
+MAX_TAG_PROBLEMS = 10
+# Front-matter text is short by nature; a browser needs seconds to lay out a 50,000-letter title.
+MAX_LENGTHS = {"titel": 150, "naam": 150, "samenvatting": 500, "begeleider": 3000, "beschrijving": 3000}
+MAX_BRACKETS = 300
+MAX_TAGS = 500
+NESTED_LINE = re.compile(r"^((?:[ \t]*>)*)([ \t]*)(?:(?:[-*+]|\d+[.)])[ \t]|>)", re.MULTILINE)
+RAW_TAG = re.compile(r"<[A-Za-z/!]")
 CARD_KEYS = ("titel", "tags", "nummer", "samenvatting", "begeleider", "soort", "concept")
 BAK_KEYS = ("naam", "beschrijving", "kleur", "tags")
 PLACEHOLDER = "VUL IN"  # marks the template's example text until the trainer replaces it
@@ -62,6 +73,8 @@ def _text_field(where, data, lines, key, *, required=False):
         return "", []
     if not isinstance(value, str):
         return None, [Problem(where, lines.get(key), f"'{key}' moet tekst zijn; zet de waarde tussen aanhalingstekens")]
+    if len(value) > MAX_LENGTHS.get(key, MAX_LENGTHS["begeleider"]):
+        return None, [Problem(where, lines.get(key), f"'{key}' is langer dan {MAX_LENGTHS.get(key, MAX_LENGTHS['begeleider'])} tekens; maak hem korter")]
     return " ".join(value.split()) if key == "titel" else value.strip(), []
 
 
@@ -74,16 +87,19 @@ def _tags(where, data, lines, bak: Bak):
         return None, [Problem(where, line, "'tags' moet een lijst zijn, bijvoorbeeld tags: [contact met ouders, emoties]")]
     tags, problems = [], []
     for word in value:
-        if not isinstance(word, str) or not word.strip():
-            problems.append(Problem(where, line, f"tag {word!r} is geen tekst"))
+        if not isinstance(word, str) or not word.strip() or len(word) > MAX_LENGTHS["titel"]:
+            problems.append(Problem(where, line, f"tag {str(word)[:80]!r} is geen korte tekst"))
             continue
         tag = bak.resolve_tag(word)
         if tag is None:
             guess = bak.closest_tag(word)
             hint = f"; bedoel je '{guess}'?" if guess else f"; kies uit de tags in {bak.slug}/_bak.yml"
-            problems.append(Problem(where, line, f"tag '{word}' staat niet in de woordenlijst van de bak{hint}"))
+            problems.append(Problem(where, line, f"tag '{word[:80]}' staat niet in de woordenlijst van de bak{hint}"))
         elif tag not in tags:
             tags.append(tag)
+    if len(problems) > MAX_TAG_PROBLEMS:  # one typo per line helps; three thousand bury the page
+        rest = len(problems) - MAX_TAG_PROBLEMS
+        problems = problems[:MAX_TAG_PROBLEMS] + [Problem(where, line, f"en nog {rest} tags die niet kloppen")]
     return (tuple(tags) if not problems else None), problems
 
 
@@ -108,6 +124,19 @@ def _concept(where, data, lines):
     if not isinstance(value, bool):
         return None, [Problem(where, lines.get("concept"), "'concept' moet true of false zijn")]
     return value, []
+
+
+def _refuse_pathological(where: str, body: str, body_line: int) -> None:
+    """Stop a body that would take the renderer minutes: deep nesting, masses of brackets or tags."""
+    for match in NESTED_LINE.finditer(body):
+        quotes, indent = match.group(1).count(">"), len(match.group(2).expandtabs(4))
+        if quotes + indent // 2 > MAX_NESTING:
+            line = body_line + body.count("\n", 0, match.start())
+            raise CardError([Problem(where, line, f"deze lijst of dit citaat is dieper genest dan {MAX_NESTING} niveaus; maak hem platter")])
+    if body.count("[") > MAX_BRACKETS:
+        raise CardError([Problem(where, body_line, f"de kaart bevat meer dan {MAX_BRACKETS} vierkante haken [; zoveel links heeft geen kaart nodig")])
+    if len(RAW_TAG.findall(body)) > MAX_TAGS:
+        raise CardError([Problem(where, body_line, f"de kaart bevat meer dan {MAX_TAGS} HTML-tags; schrijf gewone Markdown")])
 
 
 def _line_of(body: str, body_line: int, text: str) -> int:
@@ -176,6 +205,7 @@ def parse_card(where: str, slug: str, text: str, bak: Bak, images: frozenset[str
     if errors:
         raise CardError(problems)
     body_line = first_line + yaml_text.count("\n")  # the body starts on the closing --- line
+    _refuse_pathological(where, body, body_line)
     rendered = render(body, bak.slug)
     problems.extend(_body_warnings(where, body, body_line, rendered, values["soort"]))
     # a missing image is an error, yet the card still reads well without it: show it, report it

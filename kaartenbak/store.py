@@ -11,11 +11,13 @@ from pathlib import Path
 from .bak import Bak
 from .card import Card
 from .collection import Collection
+from .diskcache import DiskCache
 from .files import BAK_FILE, Stamp, inside, is_ignored, is_image, read_text, relative, stamp
 from .parse import parse_bak, parse_card
 from .problems import FOUT, WAARSCHUWING, CardError, Problem
 
 log = logging.getLogger(__name__)
+SCAN_SHARE = 0.02  # checks for changes take at most this share of the time, however many files
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,10 @@ def _read_card(root: Path, path: Path, bak: Bak, images: frozenset[str], previou
     where = relative(root, path)
     try:
         return parse_card(where, path.stem, read_text(root, path), bak, images)
-    except CardError as error:
+    except (CardError, RecursionError, ValueError) as error:
+        if not isinstance(error, CardError):  # a file no rule foresaw must still not stop the others
+            log.exception("kan %s niet verwerken", where)
+            error = CardError([Problem(where, None, "deze kaart kon niet worden verwerkt; vereenvoudig de opmaak of vraag hulp")])
         problems = list(error.problems)
         if previous and previous.card:
             problems.append(Problem(where, None, "de laatste goede versie van deze kaart blijft zichtbaar tot de fout is hersteld", WAARSCHUWING))
@@ -51,30 +56,55 @@ def _read_bak(root: Path, folder: Path) -> tuple[Bak, list[Problem]]:
 
 
 class CardStore:
-    """The live collection of one card folder; re-reads only files whose stamp changed."""
+    """The live collection of one card folder; re-reads only files whose stamp changed.
 
-    def __init__(self, root, *, check_interval: float = 1.0, include_concepts: bool = False, log_problems: bool = True):
+    With ``cache_file`` the parsed cards and the last collection are also kept on disk: a restart
+    parses only what changed while the site was down, and nothing at all when nothing did.
+    """
+
+    def __init__(self, root, *, check_interval: float = 1.0, include_concepts: bool = False, log_problems: bool = True, cache_file=None, settle: float = 0.0):
         self.root = Path(root)
         self.check_interval = check_interval
+        self.settle = settle
         self.include_concepts = include_concepts
         self.log_problems = log_problems
-        self._parsed: dict[Path, _Parsed] = {}
+        self._disk = DiskCache(cache_file, str(self.root.resolve()), include_concepts) if cache_file else None
+        saved = self._disk.load() if self._disk else {}
+        self._parsed: dict[Path, _Parsed] = saved.get("parsed", {})
+        self._paths = {str(path): path for path in self._parsed}  # reused, as building a Path is slow
         self._bakken: dict[Path, tuple[Stamp | None, Bak, list[Problem]]] = {}
-        self._signature = None
-        self._collection = Collection()
-        self._checked_at = float("-inf")
+        self._signature = saved.get("signature")
+        self._collection = saved.get("collection", Collection())
+        self._next_check = float("-inf")
         self._lock = threading.Lock()
-        self.version = 0
+        self._checking = threading.Lock()  # held while a background check runs
+        self.version = 1 if saved else 0
         self.changed_at = time.time()  # wall clock of the last rebuild, for Last-Modified
         self._derived: dict = {}
-        self.refresh()
+        if not self.refresh():
+            self._log_problems()
 
     @property
     def collection(self) -> Collection:
-        """Return the current collection, checking the disk at most once per interval."""
-        if time.monotonic() - self._checked_at >= self.check_interval:
+        """Return the current collection; when a check is due, start it in the background.
+
+        Requests never wait for a scan of the folder: they get the collection as it is, and the
+        next request after the check gets the new one. With an interval of 0 (tests, editing
+        cards) every call checks, and waits.
+        """
+        if self.check_interval <= 0:
             self.refresh()
+        elif time.monotonic() >= self._next_check and self._checking.acquire(blocking=False):
+            threading.Thread(target=self._check_in_background, name="kaarten-check", daemon=True).start()
         return self._collection
+
+    def _check_in_background(self) -> None:
+        try:
+            self.refresh()
+        except Exception:
+            log.exception("checking %s for changed cards failed", self.root)
+        finally:
+            self._checking.release()
 
     def cached(self, key, build):
         """Return ``build(collection)``, computed once per version of the collection."""
@@ -88,23 +118,37 @@ class CardStore:
     def refresh(self) -> bool:
         """Scan the folder; rebuild the collection when anything changed. Return whether it did."""
         with self._lock:
-            self._checked_at = time.monotonic()
+            started = time.monotonic()
+            self._next_check = started + self.check_interval
             files, images, problems = self._scan()
+            # a big folder is checked less often, so checking stays a small share of the work
+            self._next_check = time.monotonic() + max(self.check_interval, (time.monotonic() - started) / SCAN_SHARE)
             signature = (tuple(files), images)
             if signature == self._signature:
                 return False
             self._signature = signature
-            self._collection = self._build(files, images, problems)
+            self._collection = self._build(files, images, problems)  # may reset the signature
             self.version += 1
             self.changed_at = time.time()
-            if self.log_problems:
-                for problem in self._collection.problems:
-                    log.log(logging.WARNING if problem.level == FOUT else logging.INFO, "%s", problem)
+            if self._disk:
+                # the signature as _build left it: None when a file was still being written, so a restart looks again
+                self._disk.save({"parsed": self._parsed, "signature": self._signature, "collection": self._collection})
+            self._log_problems()
             return True
+
+    def _still_being_written(self, key) -> bool:
+        """Tell whether a file changed so recently that its writer may not be done with it."""
+        age = time.time() - key[0].mtime_ns / 1e9
+        return 0 <= age < self.settle
+
+    def _log_problems(self) -> None:
+        if self.log_problems:
+            for problem in self._collection.problems:
+                log.log(logging.WARNING if problem.level == FOUT else logging.INFO, "%s", problem)
 
     def _scan(self):
         """List (path, key) of every card file and (deck, name) of every image; a key changes with the file, its deck or the deck's images."""
-        files, images, problems = [], set(), []
+        files, images, problems, paths = [], set(), [], {}
         try:
             folders = sorted(os.scandir(self.root), key=lambda entry: entry.name)
         except OSError:
@@ -126,9 +170,12 @@ class CardStore:
             for entry in entries:
                 if entry.name.endswith(".md") and not is_ignored(entry.name):
                     try:
-                        files.append((Path(entry.path), (stamp(entry), bak_stamp, deck_images)))
+                        key = (stamp(entry), bak_stamp, deck_images)
                     except OSError:  # removed between listing and stat
                         continue
+                    path = paths[entry.path] = self._paths.get(entry.path) or Path(entry.path)
+                    files.append((path, key))
+        self._paths = paths
         return files, frozenset(images), problems
 
     def _is_shown_image(self, entry: os.DirEntry) -> bool:
@@ -154,6 +201,12 @@ class CardStore:
         parsed = {}
         for path, key in files:
             previous = self._parsed.get(path)
+            if (previous is None or previous.key != key) and self._still_being_written(key):
+                # an editor may be halfway through saving: wait a moment, meanwhile serve the last version
+                self._signature = None
+                if previous is not None:
+                    parsed[path] = previous
+                continue
             if previous is None or previous.key != key:
                 _, bak, _ = self._bakken[path.parent]
                 _, _, deck_images = key

@@ -70,7 +70,7 @@ def settings() -> dict:
 
 @pytest.fixture
 def app(kaarten, settings):
-    return create_app({"TESTING": True, "KAARTEN_DIR": str(kaarten.root), "KAARTEN_CHECK_INTERVAL": 0, **settings})
+    return create_app({"TESTING": True, "KAARTEN_DIR": str(kaarten.root), "KAARTEN_CHECK_INTERVAL": 0, "KAARTEN_SETTLE": 0, **settings})
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ locally and fail in CI, as a missing Chromium does.
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from audit.browser import AXE, axe_findings, reflow_findings, visit
 from audit.pages import page_list
@@ -50,3 +51,21 @@ def test_nothing_scrolls_sideways_at_320px(page, spec):
     if spec.status == 404:
         page.errors.clear()  # the browser logs the 404 itself
     assert not problems, "\n".join(problems)
+
+
+def test_reduced_motion_stops_the_card_flip(browser, live_server):
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(live_server + "/trek?seed=abc&n=1")
+    assert page.evaluate("document.getAnimations().length") == 0
+    context.close()
+
+
+def test_the_timer_speaks_through_a_status_region(page):
+    gesprek = next(spec for spec in PAGES if spec.name == "gesprek")
+    page.goto(page.base_url + gesprek.path)
+    status = page.locator("[data-timer-melding]")
+    assert status.get_attribute("role") == "status" and page.locator("[data-timer-tijd]").get_attribute("role") == "timer"
+    page.locator("[data-seconden]").first.evaluate("button => button.dataset.seconden = '61'")
+    page.locator("[data-seconden]").first.click()
+    expect(status).to_have_text("Nog 1 minuut.", timeout=5000)

@@ -85,3 +85,7 @@ def test_the_page_cache_stays_bounded(app, client, filled):
     for number in range(PAGES_KEPT + 20):
         assert client.get(f"/?q=kaart{number}").status_code == 200
     assert len(app.extensions["pages"]) == PAGES_KEPT
+    app.extensions["pages"].clear()
+    for number in range(20):
+        assert client.get(f"/kaart/een?onzin={number}").status_code == 200
+    assert len(app.extensions["pages"]) == 1  # arguments a page does not read make no new entries

@@ -23,12 +23,14 @@ def focused(locator) -> bool:
     return locator.evaluate("element => element === document.activeElement")
 
 
-def tab_to(page, locator, limit=150):
-    """Press Tab until ``locator`` has focus, checking the focus ring at the end; fail if it is never reached."""
+def tab_to(page, locator, press=None, limit=150):
+    """Press Tab until ``locator`` has focus and show a focus ring, then press the key ``press``; fail if never reached."""
     for _ in range(limit):
         page.keyboard.press("Tab")
         if focused(locator):
             assert page.evaluate(FOCUS_RING), f"no visible focus ring on {locator}"
+            if press:
+                page.keyboard.press(press)
             return locator
     pytest.fail(f"Tab never reached {locator}")
 
@@ -47,31 +49,24 @@ def test_skip_link_search_filter_and_open_a_card(page, deck):  # noqa: F811
     page.keyboard.press("Enter")
     page.wait_for_url("**q=Kaart**")
 
-    tab_to(page, page.get_by_role("link", name=re.compile(r"^emoties .*kaarten")))
-    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_role("link", name=re.compile(r"^emoties .*kaarten")), press="Enter")
     page.wait_for_url("**tag=emoties**")
     assert page.locator(".tile").count() == 3
 
-    tab_to(page, page.get_by_label("Kaartenbak"))
-    page.keyboard.press("ArrowDown")
-    tab_to(page, page.get_by_role("button", name="Toon kaarten"))
-    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_label("Kaartenbak"), press="ArrowDown")
+    tab_to(page, page.get_by_role("button", name="Toon kaarten"), press="Enter")
     page.wait_for_url("**bak=oefen**")
 
-    tab_to(page, page.get_by_role("link", name="Alle filters wissen"))
-    page.keyboard.press("Enter")
-    tab_to(page, page.get_by_role("link", name="Kaart 2", exact=True))
-    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_role("link", name="Alle filters wissen"), press="Enter")
+    tab_to(page, page.get_by_role("link", name="Kaart 2", exact=True), press="Enter")
     page.wait_for_url("**/kaart/kaart-2")
 
 
 def test_draw_step_mark_and_share(page, deck):  # noqa: F811
     page.goto(page.base_url + "/")
-    tab_to(page, page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Trek een kaart"))
-    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Trek een kaart"), press="Enter")
     page.wait_for_url("**n=1")
-    tab_to(page, page.get_by_role("link", name="Volgende kaart"))
-    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_role("link", name="Volgende kaart"), press="Enter")
     page.wait_for_url("**n=2")
     # focus starts at the position, so a screen reader says it and Tab goes on to the buttons
     position = page.locator("[data-positie]")
@@ -79,22 +74,18 @@ def test_draw_step_mark_and_share(page, deck):  # noqa: F811
     expect(position).to_have_text(re.compile(r"kaart 2 van \d+"))
     assert page.evaluate(FOCUS_RING)
 
-    tab_to(page, page.get_by_role("button", name="Markeer als besproken"))
-    page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("button", name="Markeer als besproken"), press="Space")
     expect(page.locator("[data-markeer]")).to_have_attribute("aria-pressed", "true")
-    tab_to(page, page.locator("summary", has_text="Delen"))
-    page.keyboard.press("Enter")
+    tab_to(page, page.locator("summary", has_text="Delen"), press="Enter")
     expect(page.get_by_label("Link om te delen")).to_be_visible()
 
 
 def test_discussion_mode_prompts_doorvragen_timer_and_tick(page, deck):  # noqa: F811
     page.goto(page.base_url + "/kaart/kaart-1")
-    tab_to(page, page.get_by_role("link", name="Bespreek vraag voor vraag"))
-    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_role("link", name="Bespreek vraag voor vraag"), press="Enter")
     page.wait_for_url("**vraag=1")
 
-    doorvragen = tab_to(page, page.locator("summary", has_text="Doorvragen"))
-    page.keyboard.press("Space")
+    doorvragen = tab_to(page, page.locator("summary", has_text="Doorvragen"), press="Space")
     expect(page.get_by_text("Eerste doorvraag?")).to_be_visible()
     page.keyboard.press("Enter")
     expect(page.get_by_text("Eerste doorvraag?")).to_be_hidden()
@@ -106,16 +97,13 @@ def test_discussion_mode_prompts_doorvragen_timer_and_tick(page, deck):  # noqa:
     expect(prompt).to_be_focused()  # with aria-describedby, a screen reader reads "vraag 2 van 3" too
     assert prompt.get_attribute("aria-describedby") == "positie"
 
-    tab_to(page, page.get_by_role("button", name="2 min", exact=True))
-    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_role("button", name="2 min", exact=True), press="Enter")
     expect(page.locator("[data-timer-melding]")).to_have_text(re.compile("Timer loopt"))
     expect(page.locator("[data-timer-tijd]")).to_have_text(re.compile(r"^[12]:\d\d$"))
-    tab_to(page, page.get_by_role("button", name="Stop"))
-    page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("button", name="Stop"), press="Space")
     expect(page.locator("[data-timer-melding]")).to_have_text("Timer gestopt.")
 
-    tick = tab_to(page, page.get_by_label("Deze vraag is besproken"))
-    page.keyboard.press("Space")
+    tick = tab_to(page, page.get_by_label("Deze vraag is besproken"), press="Space")
     expect(tick).to_be_checked()
     tab_to(page, page.get_by_label("Wat is er besproken?"))
     page.keyboard.type("Goed gesprek.")
@@ -126,12 +114,10 @@ def test_discussion_mode_prompts_doorvragen_timer_and_tick(page, deck):  # noqa:
 
 def test_notes_and_download_the_report(page, deck):  # noqa: F811
     page.goto(page.base_url + "/kaart/kaart-2")
-    tab_to(page, page.locator("ol.vragen > li").nth(0).get_by_role("checkbox"))
-    page.keyboard.press("Space")
+    tab_to(page, page.locator("ol.vragen > li").nth(0).get_by_role("checkbox"), press="Space")
     tab_to(page, page.get_by_label("Wat is er besproken?"))
     page.keyboard.type("Oefenen met ik-boodschappen.")
-    tab_to(page, page.get_by_role("link", name="Naar het gespreksverslag"))
-    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_role("link", name="Naar het gespreksverslag"), press="Enter")
     page.wait_for_url("**/verslag")
 
     tab_to(page, page.get_by_role("button", name="Download als Markdown"))
@@ -143,20 +129,15 @@ def test_notes_and_download_the_report(page, deck):  # noqa: F811
 
 def test_practice_mode(page, deck):  # noqa: F811
     page.goto(page.base_url + "/")
-    tab_to(page, page.get_by_role("link", name="Oefenen"))
-    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_role("link", name="Oefenen"), press="Enter")
     page.wait_for_url("**/oefenen?**")
-    tab_to(page, page.locator("summary", has_text="QR-code voor de ouder"))
-    page.keyboard.press("Enter")
+    tab_to(page, page.locator("summary", has_text="QR-code voor de ouder"), press="Enter")
     expect(page.locator("details", has_text="QR-code voor de ouder").get_by_role("img")).to_be_visible()
-    tab_to(page, page.get_by_role("link", name="Open als leraar"))
-    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_role("link", name="Open als leraar"), press="Enter")
     page.wait_for_url("**speler=leraar**")
-    tab_to(page, page.get_by_role("button", name="5 min", exact=True))
-    page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("button", name="5 min", exact=True), press="Space")
     expect(page.locator("[data-timer-melding]")).to_have_text(re.compile("Timer loopt"))
-    tab_to(page, page.get_by_role("link", name="Andere rol"))
-    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_role("link", name="Andere rol"), press="Enter")
     page.wait_for_url("**rol=2**")
 
 

@@ -168,3 +168,18 @@ def test_concept_cards_show_only_with_the_setting(client, kaarten, settings, sho
     assert page.status_code == (200 if shown else 404)
     assert ('<p class="concept">concept</p>' in page.get_data(as_text=True)) == shown
     assert [card["slug"] for card in client.get("/api/kaarten.json").get_json()] == (["klaar", "schets"] if shown else ["klaar"])
+
+
+def test_a_long_overview_is_cut_into_pages(client, kaarten):
+    from web.filters import PER_PAGE
+
+    for number in range(PER_PAGE + 2):
+        kaarten.card(f"kaart-{number:03d}", titel=f"Kaart {number:03d}", nummer=number + 1)
+    first = client.get("/?tag=reflectie").get_data(as_text=True)
+    assert first.count('class="tile ') == PER_PAGE and f"{PER_PAGE + 2} van {PER_PAGE + 2} kaarten" in first
+    assert 'rel="next" href="/?tag=reflectie&amp;pagina=2"' in first and 'rel="prev"' not in first
+    second = client.get("/?tag=reflectie&pagina=2").get_data(as_text=True)
+    assert second.count('class="tile ') == 2 and 'rel="prev" href="/?tag=reflectie"' in second
+    assert "Kaart 049" in second and "Kaart 000" not in second
+    assert client.get("/?tag=reflectie&pagina=99").get_data(as_text=True) == second  # past the end: the last page
+    assert client.get("/?tag=reflectie&pagina=nul").get_data(as_text=True) == first

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kaartenbak.search import fold, terms
+from kaartenbak.search import fold, query_stem, terms
 from kaartenbak.store import CardStore
 
 
@@ -36,3 +36,24 @@ def cards(kaarten):
 )
 def test_search_finds_and_ranks(cards, query, expected):
     assert [card.slug for card in cards.select(query=query).cards] == expected
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("gesprek", "sprek"),  # a known word: its own stem
+        ("gesprekken", "sprek"),  # a known word it starts with, a few letters shorter
+        ("oudergesprek", "oudersprek"),  # a known word that starts with it, a few letters longer
+        ("ouderavond", "ouderavond"),  # 'ouder' is too far off: the word stays as it is
+        ("deadlines", "deadlines"),
+    ],
+)
+def test_query_words_are_stemmed_from_the_words_of_the_cards(word, expected):
+    stems = {"gesprek": "sprek", "oudergesprekken": "oudersprek", "ouder": "ouder", "de": "de"}
+    assert query_stem(word, stems, sorted(stems)) == expected
+
+
+def test_a_query_finds_a_longer_form_the_cards_use(kaarten):
+    kaarten.card("lang", titel="Verslag", body="Oudergesprekken plannen.\n")
+    cards = CardStore(kaarten.root, check_interval=0).collection
+    assert [card.slug for card in cards.select(query="oudergesprek").cards] == ["lang"]

@@ -1,6 +1,8 @@
 """Live reload: cards added, changed, broken and removed show up without a restart."""
 
 import os
+import threading
+import time
 
 from kaartenbak.store import CardStore
 
@@ -81,3 +83,32 @@ def test_an_image_added_later_clears_its_error_without_touching_the_card(kaarten
     kaarten.write("proef/schets.png", b"\x89PNG")
     assert not store.collection.problems
     assert store.collection.images == {("proef", "schets.png")}
+
+
+def test_a_due_check_runs_in_the_background(kaarten, monkeypatch):
+    kaarten.card("een")
+    store = CardStore(kaarten.root, check_interval=0.01)
+    go = threading.Event()
+    scan = store._scan
+    monkeypatch.setattr(store, "_scan", lambda: go.wait(10) and scan())
+    kaarten.card("later")
+    time.sleep(0.02)
+    started = time.monotonic()
+    assert store.collection.get("later") is None  # the check is under way, the request does not wait
+    assert time.monotonic() - started < 1
+    go.set()
+    while store.collection.get("later") is None:
+        assert time.monotonic() - started < 10
+        time.sleep(0.01)
+
+
+def test_a_file_still_being_written_waits_and_the_last_version_stays(kaarten):
+    path = kaarten.card("bezig", titel="Oud")
+    old = path.stat().st_mtime_ns
+    os.utime(path, ns=(old, old - 10_000_000_000))  # saved long ago
+    store = CardStore(kaarten.root, check_interval=0, settle=5)
+    assert store.collection.get("bezig").titel == "Oud"
+    path.write_text(card_text(titel="Nieuw"), encoding="utf-8")  # just now: may be half written
+    assert store.collection.get("bezig").titel == "Oud"
+    touch_later(path)  # an mtime in the future counts as settled
+    assert store.collection.get("bezig").titel == "Nieuw"

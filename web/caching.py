@@ -45,29 +45,35 @@ class Recent:
         return len(self._values)
 
 
-def cached_page(view):
-    """Render a page once per collection version and URL; later requests get the stored bytes."""
+def cached_page(*args: str):
+    """Render a page once per collection version, path and value of the query ``args`` it reads.
 
-    @wraps(view)
-    def wrapper(**kwargs):
-        store = card_store()
-        store.collection  # noqa: B018 - let the store notice changes before the version is read
-        key = (store.version, request.full_path)
-        pages = current_app.extensions["pages"]
-        page = pages.get(key)
-        if page is None:
-            response = make_response(view(**kwargs))
-            if response.status_code != 200 or response.is_streamed:
-                return response
-            response.add_etag()
-            page = (response.get_data(), response.content_type, response.get_etag()[0])
-            pages.put(key, page)
-        body, content_type, etag = page
-        response = current_app.response_class(body, content_type=content_type)
-        response.set_etag(etag)
-        return response
+    Other query arguments are left out of the key, so junk in a URL cannot fill the cache.
+    """
 
-    return wrapper
+    def decorate(view):
+        @wraps(view)
+        def wrapper(**kwargs):
+            store = card_store()
+            store.collection  # noqa: B018 - let the store notice changes before the version is read
+            key = (store.version, request.path, *(tuple(request.args.getlist(name)) for name in args))
+            pages = current_app.extensions["pages"]
+            page = pages.get(key)
+            if page is None:
+                response = make_response(view(**kwargs))
+                if response.status_code != 200 or response.is_streamed:
+                    return response
+                response.add_etag()
+                page = (response.get_data(), response.content_type, response.get_etag()[0])
+                pages.put(key, page)
+            body, content_type, etag = page
+            response = current_app.response_class(body, content_type=content_type)
+            response.set_etag(etag)
+            return response
+
+        return wrapper
+
+    return decorate
 
 
 def short_hash(data: bytes | str) -> str:
@@ -124,9 +130,11 @@ def init_app(app):
             response.cache_control.public = True
             response.cache_control.max_age = YEAR
             response.cache_control.immutable = True
-        if response.direct_passthrough or response.is_streamed:
-            return response  # files: send_file already answers conditional requests
+        if response.direct_passthrough:
+            return response  # a file: send_file answered conditional requests already
         if response.get_etag()[0] is None:
+            if response.is_streamed:
+                return response  # no body to hash
             response.add_etag()
         if response.last_modified is None:
             response.last_modified = card_store().changed_at

@@ -1,4 +1,4 @@
-"""Commands for trainers: ``flask --app app kaarten check|nieuw|tags``."""
+"""Commands for trainers: ``flask --app app kaarten check|nieuw|tags|export``."""
 
 from pathlib import Path
 
@@ -9,7 +9,9 @@ from flask.cli import AppGroup
 from kaartenbak.authoring import AuthoringError, create_card, find_bak, load_for_trainers
 from kaartenbak.parse import PLACEHOLDER
 
-kaarten = AppGroup("kaarten", help="Kaarten controleren, nieuwe kaarten maken en de tags bekijken.")
+from .export import ExportError, export_site
+
+kaarten = AppGroup("kaarten", help="Kaarten controleren, nieuwe kaarten maken, de tags bekijken en de site exporteren.")
 
 
 def _count(number: int, one: str, more: str) -> str:
@@ -79,6 +81,23 @@ def tags(bak):
             unused = "" if usage.count else " (niet gebruikt)"
             synonyms = f"; synoniemen: {', '.join(usage.synonyms)}" if usage.synonyms else ""
             click.echo(f"  {usage.tag}: {_count(usage.count, 'kaart', 'kaarten')}{unused}{synonyms}")
+
+
+@kaarten.command("export", short_help="Schrijf de hele site als losse bestanden.")
+@click.argument("doel", required=False, default="build", type=click.Path(file_okay=False, path_type=Path))
+def export(doel):
+    """Schrijf de hele site naar de map DOEL (standaard build/): kopieer die map naar een webserver of usb-stick, of open index.html."""
+    from app import create_app  # the factory builds the site in static mode; app.py imports this module, so here
+
+    try:
+        done = export_site(create_app, current_app.config, doel)
+    except ExportError as error:
+        _stop(f"Niets geëxporteerd: {error}")
+    pages = _count(done.pages, "pagina", "pagina's")
+    click.echo(f"{pages} en {_count(done.files, 'ander bestand', 'andere bestanden')} geschreven naar {done.folder}")
+    if done.problems:
+        click.echo(f"Let op: {_count(done.problems, 'fout', 'fouten')} in de kaarten; een kaart met een fout staat niet in de export (zie: flask --app app kaarten check)", err=True)
+    click.echo(f"Open {done.folder / 'index.html'} in een browser, of zet de map op een webserver.")
 
 
 def init_app(app):

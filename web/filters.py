@@ -1,11 +1,13 @@
 """Read the filter from the query string and build the links that change it."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from flask import request, url_for
+from flask import current_app, request, url_for
 
 MAX_TAGS = 10
 MAX_TEXT = 200
+PER_PAGE = 48  # tiles on one page of the overview: a few screens, and light on a phone
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,16 @@ class Filter:
         return bool(self.tags or self.bak or self.q)
 
 
+@lru_cache(maxsize=4096)
+def _tag_url(script_root: str, tag: str) -> str:
+    return url_for("pages.index", tag=tag)
+
+
+def tag_url(tag: str) -> str:
+    """Link to the overview filtered on one tag; built once per tag, as every tile links its tags."""
+    return _tag_url(request.script_root, tag)
+
+
 def facet_links(selection, current: Filter, endpoint: str = "pages.index"):
     """Tag links within the selection: a click adds the tag, or removes it when active."""
     links = []
@@ -54,3 +66,33 @@ def active_filters(current: Filter, bakken, endpoint: str = "pages.index"):
     if current.q:
         chips.append({"label": f"zoekterm: {current.q}", "url": url_for(endpoint, **current.args(q=""))})
     return chips
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a long list of cards, with links to the pages before and after it."""
+
+    cards: tuple
+    number: int
+    count: int
+    previous: str | None = None
+    next: str | None = None
+
+
+def paginate(cards, current: Filter, endpoint: str = "pages.index") -> Page:
+    """Return the page ``?pagina=`` asks for (the first when it is absent or nonsense, the last when past the end)."""
+    per_page = current_app.config.get("KAARTENBAK_PER_PAGINA") or PER_PAGE  # the static export shows them all
+    count = max(1, -(-len(cards) // per_page))
+    value = request.args.get("pagina", "")
+    number = min(int(value), count) if value.isascii() and value.isdigit() and len(value) < 7 and int(value) > 0 else 1
+
+    def link(n: int) -> str:
+        return url_for(endpoint, **current.args(), pagina=n if n > 1 else None)
+
+    return Page(
+        cards=tuple(cards[(number - 1) * per_page:number * per_page]),
+        number=number,
+        count=count,
+        previous=link(number - 1) if number > 1 else None,
+        next=link(number + 1) if number < count else None,
+    )

@@ -1,6 +1,6 @@
 """The mentor's modes: a seeded draw, discussion mode, a random prompt, practice mode, the report."""
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
 from kaartenbak.draw import new_seed, nth, shuffled, valid_seed
 
@@ -11,6 +11,7 @@ from .store import collection
 bp = Blueprint("mentor", __name__)
 
 DRAWN_SOORTEN = ("reflectie", "scenario")  # role and observer cards belong to practice mode
+PRACTICE_SOORTEN = ("scenario", "rol", "observatie")
 ROLLEN = {
     "leraar": "Leraar",
     "ouder": "Ouder",
@@ -26,6 +27,8 @@ def _number(name: str) -> int | None:
 
 def _share(endpoint: str, **args) -> dict:
     """The shareable link of a page and its QR code."""
+    if current_app.config.get("KAARTENBAK_STATISCH"):  # the browser shows its own address; a QR code of a file helps no one
+        return {"url": url_for(endpoint, **args), "qr": ""}
     url = url_for(endpoint, _external=True, **args)
     return {"url": url, "qr": qr_svg(url, "QR-code van de link")}
 
@@ -128,7 +131,7 @@ def willekeurige_vraag():
 
 def _practice_cards():
     cards = collection()
-    by_soort = {soort: [card for card in cards if card.soort == soort] for soort in ("scenario", "rol", "observatie")}
+    by_soort = {soort: [card for card in cards if card.soort == soort] for soort in PRACTICE_SOORTEN}
     return by_soort["scenario"], by_soort["rol"], (by_soort["observatie"] or [None])[0]
 
 

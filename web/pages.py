@@ -5,14 +5,14 @@ from flask import Blueprint, Response, abort, render_template, request, send_fro
 from kaartenbak.printing import sheets
 
 from .caching import cached_page, fingerprint
-from .filters import Filter, active_filters, facet_links
+from .filters import Filter, active_filters, facet_links, paginate, tag_url
 from .store import card_store, collection
 
 bp = Blueprint("pages", __name__)
 
 
 @bp.get("/")
-@cached_page
+@cached_page("tag", "bak", "q", "pagina")
 def index():
     cards = collection()
     current = Filter.from_request()
@@ -20,6 +20,7 @@ def index():
     return render_template(
         "index.html",
         selection=selection,
+        page=paginate(selection.cards, current),
         filter=current,
         facets=facet_links(selection, current),
         chips=active_filters(current, cards.bakken),
@@ -32,7 +33,7 @@ def index():
 
 
 @bp.get("/kaart/<slug>")
-@cached_page
+@cached_page()
 def card(slug):
     cards = collection()
     found = cards.get(slug) or abort(404)
@@ -85,4 +86,5 @@ def deck_colours():
 
 def init_app(app):
     app.register_blueprint(bp)
+    app.add_template_global(tag_url)
     fingerprint(app, "pages.deck_colours", deck_css)

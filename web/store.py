@@ -1,5 +1,9 @@
 """Attach the live card collection to the app and hand it to the views."""
 
+import hashlib
+import os
+from pathlib import Path
+
 from flask import current_app
 
 from kaartenbak.store import CardStore
@@ -11,7 +15,20 @@ def init_app(app):
         app.config["KAARTEN_DIR"],
         check_interval=app.config["KAARTEN_CHECK_INTERVAL"],
         include_concepts=app.config["KAARTENBAK_CONCEPTEN"],
+        cache_file=cache_file(app),
+        settle=app.config["KAARTEN_SETTLE"],
     )
+
+
+def cache_file(app) -> str | None:
+    """Where parsed cards are kept between runs: ``KAARTEN_CACHE`` ("" for nowhere), else the instance folder."""
+    configured = app.config.get("KAARTEN_CACHE")
+    if configured is not None:
+        return configured or None
+    if app.testing:
+        return None  # every test has its own card folder: leave the instance folder alone
+    root = str(Path(app.config["KAARTEN_DIR"]).resolve())
+    return os.path.join(app.instance_path, f"kaarten-{hashlib.sha256(root.encode()).hexdigest()[:12]}.cache")
 
 
 def card_store() -> CardStore:

@@ -1,0 +1,463 @@
+/* Kaartenbak, static export only: what the server works out per request, done in the browser.
+   Filters, search, draws, discussion mode, the random prompt, practice mode and the print
+   selection follow the rules of the server, from the index the export writes (kaarten-index.js,
+   made by web/export.py): the search terms exactly as kaartenbak/search.py holds them, the
+   shuffle of static/draw.js. The pages arrive rendered by the server for one state; this
+   script, loaded before kaartenbak.js, turns them into the state the address asks for. */
+(function () {
+  "use strict";
+
+  var INDEX = window.KAARTENBAK_INDEX, DRAW = window.KaartenbakDraw;
+  var pagina = document.documentElement.dataset.statisch;
+  var bron = document.querySelector('script[src*="kaarten-index.js"]');
+  if (!INDEX || !DRAW || !pagina || !bron) return;
+
+  var REGELS = INDEX.regels;
+  var ROOT = new URL(".", bron.src).href;  /* the export's folder: the index lies at its top */
+  var params = new URLSearchParams(location.search);
+  var kaarten = {};
+  INDEX.kaarten.forEach(function (kaart) { kaarten[kaart.slug] = kaart; });
+
+  function $(selector, root) { return (root || document).querySelector(selector); }
+  function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (attrs[name] !== null && attrs[name] !== undefined) node.setAttribute(name, attrs[name]);
+    });
+    (children || []).forEach(function (child) { node.append(child); });
+    return node;
+  }
+
+  /* Links, in the order and with the arguments Flask's url_for gives them; empty ones left out. */
+  function query(args) {
+    var search = new URLSearchParams();
+    Object.keys(args || {}).forEach(function (name) {
+      [].concat(args[name]).forEach(function (value) {
+        if (value !== "" && value !== null && value !== undefined) search.append(name, String(value));
+      });
+    });
+    var text = search.toString();
+    return text ? "?" + text : "";
+  }
+  function adres(naam, args) { return ROOT + INDEX.paginas[naam] + query(args); }
+  function kaartAdres(kaart) { return ROOT + kaart.pagina; }
+  function gesprekAdres(kaart, vraag, weergave) { return ROOT + kaart.gesprek + query({ vraag: vraag, weergave: weergave || null }); }
+
+  function titel(tekst) {
+    var delen = document.title.split(" · ");
+    document.title = tekst + " · " + delen[delen.length - 1];
+  }
+
+  /* A row of link buttons, as the templates write them. */
+  function knoppen(nav, lijst) {
+    nav.textContent = "";
+    lijst.filter(Boolean).forEach(function (knop) {
+      nav.append(el("a", { "class": knop.klasse || "knop secundair", href: knop.href, rel: knop.rel }, [knop.tekst]), " ");
+    });
+  }
+
+  /* A card as the server renders it: the export puts one <template> per card on the pages that pick cards. */
+  function sjabloon(slug) {
+    var template = $('template[data-kaart="' + CSS.escape(slug) + '"]');
+    return template ? template.content.firstElementChild.cloneNode(true) : null;
+  }
+  function vervangKaart(oud, slug) {
+    var nieuw = sjabloon(slug);
+    if (oud && nieuw) oud.replaceWith(nieuw);
+  }
+
+  /* ---- the query string, read as web/filters.py and web/mentor.py read it ---- */
+  function kort(tekst) { return Array.from(tekst).slice(0, REGELS.maxTekst).join(""); }
+  function getal(naam) {
+    var waarde = params.get(naam) || "";
+    return /^[0-9]{1,6}$/.test(waarde) && Number(waarde) > 0 ? Number(waarde) : null;
+  }
+  function leesFilter() {
+    var tags = [];
+    params.getAll("tag").slice(0, REGELS.maxTags).forEach(function (tag) {
+      tag = kort(tag);
+      if (tag.trim() && tags.indexOf(tag) === -1) tags.push(tag);
+    });
+    return { tags: tags, bak: kort(params.get("bak") || ""), q: kort(params.get("q") || "") };
+  }
+  function filterArgs(filter, wijziging) {
+    return Object.assign({ tag: filter.tags, bak: filter.bak, q: filter.q }, wijziging || {});
+  }
+  function actief(filter) { return Boolean(filter.tags.length || filter.bak || filter.q); }
+
+  /* ---- search: kaartenbak/search.py's rules over the terms it wrote into the index ---- */
+  function fold(tekst) {  /* casefold (≈ lower case, ß as ss), then NFKD without the combining marks */
+    return tekst.toLowerCase().replace(/ß/g, "ss").normalize("NFKD").replace(/\p{Mn}/gu, "");
+  }
+  function woorden(tekst) { return fold(tekst).match(/[\p{L}\p{N}_]+/gu) || []; }
+  function heeft(object, sleutel) { return Object.prototype.hasOwnProperty.call(object, sleutel); }
+  function stam(woord) {  /* search.query_stem: the nearest known word, at most a few letters shorter or longer */
+    var letters = Array.from(woord), langer = {};
+    Object.keys(INDEX.stammen).forEach(function (ander) {
+      if (ander === woord || ander.indexOf(woord) !== 0) return;
+      var afstand = Array.from(ander).length - letters.length;
+      if (!langer[afstand] || DRAW.compare(ander, langer[afstand]) < 0) langer[afstand] = ander;
+    });
+    for (var afstand = 0; afstand <= REGELS.achtervoegselMax; afstand++) {
+      var korter = letters.slice(0, letters.length - afstand).join("");
+      if (afstand < letters.length && heeft(INDEX.stammen, korter)) return INDEX.stammen[korter];
+      if (afstand && langer[afstand]) return INDEX.stammen[langer[afstand]];
+    }
+    return woord;
+  }
+  var zoekIndex = null;
+  function maakZoekIndex() {
+    var woordenschat = {};
+    var perKaart = INDEX.kaarten.map(function (kaart) {
+      kaart.titelTermen.concat(kaart.tekstTermen).forEach(function (term) { woordenschat[term] = true; });
+      return { titel: new Set(kaart.titelTermen), tekst: new Set(kaart.tekstTermen) };
+    });
+    return { woordenschat: Object.keys(woordenschat), perKaart: perKaart, uitbreidingen: {} };
+  }
+  function uitbreiden(term) {  /* compounds: 'gesprek' also finds 'oudergesprek' */
+    if (Array.from(term).length < REGELS.samenstellingMin) return [term];
+    if (!zoekIndex.uitbreidingen[term]) {
+      zoekIndex.uitbreidingen[term] = zoekIndex.woordenschat.filter(function (woord) { return woord.indexOf(term) !== -1; });
+    }
+    return zoekIndex.uitbreidingen[term];
+  }
+  function scores(tekst) {
+    zoekIndex = zoekIndex || maakZoekIndex();
+    var termen = [];
+    woorden(tekst).map(stam).forEach(function (term) { if (termen.indexOf(term) === -1) termen.push(term); });
+    var gezocht = termen.map(uitbreiden);
+    var gevonden = {};
+    if (!gezocht.length) return gevonden;
+    INDEX.kaarten.forEach(function (kaart, positie) {
+      var sets = zoekIndex.perKaart[positie], score = 0;
+      for (var i = 0; i < gezocht.length; i++) {
+        var opties = gezocht[i];
+        if (opties.some(function (o) { return sets.titel.has(o); })) score += REGELS.titelGewicht;
+        else if (opties.some(function (o) { return sets.tekst.has(o); })) score += 1;
+        else return;
+      }
+      gevonden[kaart.slug] = score;
+    });
+    return gevonden;
+  }
+
+  /* Collection.select: all tags, the deck, the query (best first, ties in collection order), and the tag counts. */
+  function selecteer(filter) {
+    var tags = [];
+    filter.tags.forEach(function (tag) {
+      tag = tag.toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+      if (tag && tags.indexOf(tag) === -1) tags.push(tag);
+    });
+    var zoek = filter.q.split(/\s+/).filter(Boolean).join(" ");
+    var gekozen = INDEX.kaarten.filter(function (kaart) {
+      return tags.every(function (tag) { return kaart.tags.indexOf(tag) !== -1; }) && (!filter.bak || kaart.bak === filter.bak);
+    });
+    if (zoek) {
+      var punten = scores(zoek);
+      gekozen = gekozen.filter(function (kaart) { return kaart.slug in punten; })
+        .sort(function (a, b) { return punten[b.slug] - punten[a.slug]; });
+    }
+    var tellingen = {};
+    gekozen.forEach(function (kaart) { kaart.tags.forEach(function (tag) { tellingen[tag] = (tellingen[tag] || 0) + 1; }); });
+    var tagTellingen = Object.keys(tellingen).map(function (tag) { return [tag, tellingen[tag]]; })
+      .sort(function (a, b) { return b[1] - a[1] || DRAW.compare(a[0], b[0]); });
+    return { kaarten: gekozen, tags: tags, tagTellingen: tagTellingen };
+  }
+
+  /* ---- the overview ---- */
+  function overzicht() {
+    var filter = leesFilter(), lijst = $(".tiles");
+    if (!actief(filter) || !lijst) return;
+    var selectie = selecteer(filter), totaal = INDEX.kaarten.length, aantal = selectie.kaarten.length;
+    var tegels = {};
+    $$(":scope > li", lijst).forEach(function (li) { tegels[$("[data-slug]", li).dataset.slug] = li; li.remove(); });
+    selectie.kaarten.forEach(function (kaart) { if (tegels[kaart.slug]) lijst.append(tegels[kaart.slug]); });
+    $$('.resultaten nav.buren').forEach(function (nav) { nav.remove(); });  /* every card is on this one page */
+
+    titel(aantal + " kaarten gevonden");
+    $(".overzicht-kop").textContent = "Gevonden kaarten";
+    $(".resultaten .telling").textContent = aantal + " van " + totaal + " kaarten";
+    var formulier = $("form.zoek");
+    $("#q", formulier).value = filter.q;
+    $("#bak", formulier).value = filter.bak;
+    filter.tags.forEach(function (tag) { formulier.append(el("input", { type: "hidden", name: "tag", value: tag })); });
+
+    var facetten = $("ul.facets");
+    if (facetten) {
+      var voorbeeld = $("li", facetten).cloneNode(true);
+      facetten.textContent = "";
+      selectie.tagTellingen.forEach(function (paar) {
+        var tag = paar[0], aan = filter.tags.indexOf(tag) !== -1;
+        var tags = aan ? filter.tags.filter(function (t) { return t !== tag; }) : filter.tags.concat([tag]);
+        var li = voorbeeld.cloneNode(true), link = $("a", li);
+        link.href = adres("index", filterArgs(filter, { tag: tags }));
+        link.className = aan ? "facet actief" : "facet";
+        if (aan) link.setAttribute("aria-current", "true"); else link.removeAttribute("aria-current");
+        $(".facet-naam", link).textContent = tag;
+        Array.prototype.forEach.call($(".aantal", link).childNodes, function (node) {
+          if (node.nodeType === Node.TEXT_NODE) node.nodeValue = String(paar[1]);
+        });
+        facetten.append(li);
+      });
+      if (!selectie.tagTellingen.length) { facetten.remove(); $(".facet-kop").remove(); }
+    }
+
+    var chips = filter.tags.map(function (tag) {
+      return { label: "tag: " + tag, href: adres("index", filterArgs(filter, { tag: filter.tags.filter(function (t) { return t !== tag; }) })) };
+    });
+    if (filter.bak) chips.push({ label: "bak: " + (INDEX.bakken[filter.bak] ? INDEX.bakken[filter.bak].naam : filter.bak), href: adres("index", filterArgs(filter, { bak: "" })) });
+    if (filter.q) chips.push({ label: "zoekterm: " + filter.q, href: adres("index", filterArgs(filter, { q: "" })) });
+    var chipLijst = el("ul", { "class": "chips", "aria-label": "Actieve filters" }, chips.map(function (chip) {
+      return el("li", {}, [el("a", { "class": "chip", href: chip.href }, [chip.label + " ", el("span", { "aria-hidden": "true" }, ["×"]), el("span", { "class": "visually-hidden" }, [" (filter weghalen)"])])]);
+    }));
+    chipLijst.append(el("li", {}, [el("a", { "class": "chip wis", href: adres("index") }, ["Alle filters wissen"])]));
+    $(".resultaten .telling").after(chipLijst);
+
+    var acties = $(".selectie-acties");
+    $$("a", acties).forEach(function (link) { link.href = link.href.split("?")[0] + query(filterArgs(filter)); });
+    if (acties.firstElementChild) acties.firstElementChild.textContent = "Trek een kaart uit deze selectie";
+    if (!aantal) {
+      acties.remove();
+      lijst.replaceWith(el("div", { "class": "leeg" }, [
+        el("h2", {}, ["Geen kaarten gevonden"]),
+        el("p", {}, ["Geen enkele kaart past bij alle filters samen. Haal een filter weg, probeer een ander woord (bijvoorbeeld ",
+          el("a", { href: adres("index", { q: "gesprek" }) }, ["gesprek"]), "), of bekijk ", el("a", { href: adres("index") }, ["alle kaarten"]), "."]),
+      ]));
+    }
+  }
+
+  /* A seed and a number are part of every drawn page's address, as on the server. */
+  function metZaad(naam, args) {
+    var zaad = params.get("seed") || "", n = getal("n");
+    if (DRAW.validSeed(zaad) && n !== null) return { zaad: zaad, n: n };
+    location.replace(adres(naam, Object.assign(args, { seed: DRAW.validSeed(zaad) ? zaad : DRAW.newSeed(), n: n || 1 })));
+    return null;
+  }
+  function trekStapel(filter) {
+    return selecteer(filter).kaarten.filter(function (kaart) { return REGELS.trekSoorten.indexOf(kaart.soort) !== -1; });
+  }
+
+  /* ---- the draw ---- */
+  function trek() {
+    var filter = leesFilter(), blok = $("[data-trek]"), stand = metZaad("trek", filterArgs(filter));
+    if (!stand || !blok) return;
+    var stapel = trekStapel(filter), n = stand.n, totaal = stapel.length;
+    var kaart = DRAW.nth(stapel, stand.zaad, n);
+    var stap = function (m) { return adres("trek", filterArgs(filter, { seed: stand.zaad, n: m })); };
+    var opnieuw = adres("trek", filterArgs(filter));
+    blok.dataset.n = String(n);
+    if (kaart) blok.dataset.volgende = stap(n + 1); else delete blok.dataset.volgende;
+    titel(kaart ? "Getrokken: " + kaart.titel : "De stapel is leeg");
+    $(".trek-kop .positie", blok).textContent = kaart ? "kaart " + n + " van " + totaal
+      : totaal ? "alle " + totaal + " kaarten zijn getrokken" : "geen kaarten in deze selectie";
+    knoppen($(".trek-knoppen", blok), [
+      n > 1 && { href: stap(n - 1), tekst: "Vorige kaart", rel: "prev" },
+      kaart && { href: stap(n + 1), tekst: "Volgende kaart", rel: "next", klasse: "knop" },
+      { href: opnieuw, tekst: "Opnieuw schudden" },
+      { href: adres("willekeurige-vraag", filterArgs(filter)), tekst: "Willekeurige vraag" },
+    ]);
+    if (kaart) {
+      vervangKaart($(".getrokken article.kaart", blok), kaart.slug);
+      var extra = $(".trek-extra", blok);
+      if (extra) $("a.knop", extra).href = gesprekAdres(kaart);
+      var besproken = $("[data-besproken]", blok);
+      if (besproken) besproken.dataset.besproken = kaart.slug;
+      return;
+    }
+    $$(".getrokken, .trek-extra, .leeg", blok).forEach(function (oud) { oud.remove(); });
+    var uitleg = totaal
+      ? [el("h2", {}, ["De stapel is leeg"]), el("p", {}, ["Je hebt alle " + totaal + " kaarten uit deze selectie getrokken. Schud opnieuw om verder te gaan, of ",
+          el("a", { href: stap(totaal) }, ["ga terug naar de laatste kaart"]), "."])]
+      : [el("h2", {}, ["Geen kaarten om te trekken"]), el("p", {}, ["Er zijn geen kaarten die bij deze filters passen. ",
+          el("a", { href: adres("index", filterArgs(filter)) }, ["Bekijk de selectie"]), " of trek uit ", el("a", { href: adres("trek") }, ["alle kaarten"]), "."])];
+    blok.append(el("div", { "class": "leeg" }, uitleg.concat([el("p", {}, [el("a", { "class": "knop", href: opnieuw }, ["Opnieuw schudden"])])])));
+  }
+
+  /* ---- discussion mode: one prompt of a card, for the mentor or on the projector ---- */
+  function toonVraag(blok, kaart, index, nav, weergave) {
+    var bak = INDEX.bakken[kaart.bak], vraag = kaart.vragen[index - 1], totaal = kaart.vragen.length;
+    var scherm = gesprekAdres(kaart, index, "scherm");
+    blok.className = "gesprek bak-kleur " + bak.css;
+    Object.assign(blok.dataset, { gesprek: kaart.slug, vraag: String(index), totaal: String(totaal), weergave: weergave ? "scherm" : "begeleider", terug: nav.terug, scherm: scherm });
+    ["vorige", "volgende"].forEach(function (naam) { if (nav[naam]) blok.dataset[naam] = nav[naam]; else delete blok.dataset[naam]; });
+    $(".gesprek-kaart", blok).replaceChildren(el("span", { "class": "bak-label" }, [bak.naam]), " " + kaart.titel);
+    $(".positie", blok).textContent = "vraag " + index + " van " + totaal;
+    titel(kaart.titel + " · vraag " + index + " van " + totaal);
+    var kop = $("#vraag", blok);
+    kop.textContent = vraag.vraag;
+    $$("[data-doorvragen]", blok).forEach(function (oud) { oud.remove(); });
+    if (vraag.doorvragen.length) {
+      kop.after(el("details", { "class": "doorvragen-blok", "data-doorvragen": "" }, [
+        el("summary", {}, ["Doorvragen ", el("span", { "class": "toets", "aria-hidden": "true" }, ["D"])]),
+        el("ul", { "class": "doorvragen" }, vraag.doorvragen.map(function (tekst) { return el("li", {}, [tekst]); })),
+      ]));
+    }
+    if (weergave) {
+      document.body.classList.add("scherm");
+      $$(".gesprek-knoppen, .gesprek-hulp", blok).forEach(function (oud) { oud.remove(); });
+      return;
+    }
+    knoppen($(".gesprek-knoppen", blok), [
+      nav.vorige && { href: nav.vorige, tekst: "Vorige vraag", rel: "prev" },
+      nav.volgende && { href: nav.volgende, tekst: nav.volgendeTekst || "Volgende vraag", rel: "next", klasse: "knop" },
+      { href: nav.terug, tekst: "Terug naar de kaart" },
+    ]);
+    $("[data-scherm-openen]", blok).href = scherm;
+    var notities = $("[data-notities]", blok);
+    if (notities && notities.dataset.notities !== kaart.slug) {
+      Object.assign(notities.dataset, { notities: kaart.slug, titel: kaart.titel });
+      notities.setAttribute("aria-labelledby", "notities-" + kaart.slug);
+      $("h2", notities).id = "notities-" + kaart.slug;
+      $("textarea", notities).id = "notitie-" + kaart.slug;
+      $("label", notities).htmlFor = "notitie-" + kaart.slug;
+    }
+    if (notities) notities.dataset.url = kaartAdres(kaart);
+    var hulp = $(".gesprek-hulp", blok), begeleider = $("aside.begeleider", hulp);
+    if (!kaart.begeleider) { if (begeleider) begeleider.remove(); return; }
+    if (!begeleider) {
+      begeleider = el("aside", { "class": "begeleider", "aria-label": "Voor de begeleider" }, [el("h2", {}, ["Voor de begeleider"]), el("p")]);
+      $(".scherm-link", hulp).before(begeleider);
+    }
+    $("p", begeleider).textContent = kaart.begeleider;
+  }
+
+  function gesprek() {
+    var blok = $("[data-gesprek]"), kaart = blok && kaarten[blok.dataset.gesprek];
+    if (!kaart || !kaart.vragen.length) return;
+    var totaal = kaart.vragen.length, index = getal("vraag");
+    var weergave = params.get("weergave") === "scherm" ? "scherm" : "";
+    if (index === null || index > totaal) { location.replace(gesprekAdres(kaart, Math.min(index || 1, totaal), weergave)); return; }
+    toonVraag(blok, kaart, index, {
+      vorige: index > 1 ? gesprekAdres(kaart, index - 1, weergave) : null,
+      volgende: index < totaal ? gesprekAdres(kaart, index + 1, weergave) : null,
+      terug: kaartAdres(kaart),
+    }, weergave);
+  }
+
+  function willekeurigeVraag() {
+    var filter = leesFilter(), stand = metZaad("willekeurige-vraag", filterArgs(filter));
+    if (!stand) return;
+    var vragen = [];
+    trekStapel(filter).forEach(function (kaart) {
+      kaart.vragen.forEach(function (_, i) { vragen.push({ kaart: kaart, index: i + 1 }); });
+    });
+    var sleutel = function (paar) { return paar.kaart.slug + "\n" + String(paar.index).padStart(3, "0"); };
+    var getrokken = vragen.length ? DRAW.nth(vragen, stand.zaad, (stand.n - 1) % vragen.length + 1, sleutel) : null;
+    var blok = $("[data-gesprek]");
+    if (!getrokken) {
+      titel("Geen vragen");
+      $("main").replaceChildren(el("div", { "class": "tekstpagina leeg" }, [
+        el("h1", {}, ["Geen vragen"]), el("p", {}, ["Er zijn geen kaarten met vragen in deze selectie."]),
+        el("p", {}, [el("a", { href: adres("index", filterArgs(filter)) }, ["Terug"])]),
+      ]));
+      return;
+    }
+    if (!blok) return;
+    var stap = function (m) { return adres("willekeurige-vraag", filterArgs(filter, { seed: stand.zaad, n: m })); };
+    toonVraag(blok, getrokken.kaart, getrokken.index, {
+      vorige: stand.n > 1 ? stap(stand.n - 1) : null,
+      volgende: stap(stand.n + 1),
+      volgendeTekst: "Nog een willekeurige vraag",
+      terug: kaartAdres(getrokken.kaart),
+    }, "");
+  }
+
+  /* ---- practice mode: the same scenario and parent role for the same seed, one view per player ---- */
+  var UITLEG = {
+    leraar: "Je kent alleen de situatie; hoe de ouder reageert, merk je in het gesprek.",
+    ouder: "Lees de situatie en je rolkaart. Laat je rolkaart niet aan de leraar zien.",
+    observator: "Lees alles en let tijdens het gesprek op de punten van de observatiekaart.",
+  };
+
+  function oefenen() {
+    var blok = $("[data-oefenen]"), rollen = REGELS.rollen;
+    var zaad = params.get("seed") || "", s = getal("scenario") || 1, r = getal("rol") || 1, speler = params.get("speler") || "";
+    if (!heeft(rollen, speler)) speler = "";
+    if (!DRAW.validSeed(zaad)) { location.replace(adres("oefenen", { seed: DRAW.newSeed(), scenario: s, rol: r, speler: speler || null })); return; }
+    var soort = function (naam) { return INDEX.kaarten.filter(function (kaart) { return kaart.soort === naam; }); };
+    var scenarios = soort("scenario"), ouders = soort("rol"), observator = soort("observatie")[0];
+    if (!blok || !scenarios.length || !ouders.length) return;
+    var scenario = DRAW.nth(scenarios, zaad, (s - 1) % scenarios.length + 1);
+    var ouder = DRAW.nth(ouders, zaad, (r - 1) % ouders.length + 1);
+    var link = function (wijziging) { return adres("oefenen", Object.assign({ seed: zaad, scenario: s, rol: r, speler: speler || null }, wijziging)); };
+    var label = rollen[speler] || "Spelleider";
+
+    titel("Oefenen · " + label);
+    $(".rol-label", blok).textContent = label;
+    if (speler) {
+      $(".oefenen-kop p", blok).replaceChildren("Je bent de ", el("strong", {}, [label.toLowerCase()]), ". " + UITLEG[speler]);
+      $$(".spelers", blok).forEach(function (oud) { oud.remove(); });
+    } else {
+      var namen = Object.keys(rollen);
+      $$(".speler-lijst > li", blok).forEach(function (li, i) { $("a.knop", li).href = link({ speler: namen[i] }); });
+    }
+    knoppen($(".trek-knoppen", blok), [
+      { href: link({ scenario: s + 1 }), tekst: "Ander scenario" },
+      { href: link({ rol: r + 1 }), tekst: "Andere rol" },
+      { href: adres("oefenen"), tekst: "Nieuw rollenspel" },
+      speler && { href: link({ speler: null }), tekst: "Overzicht voor de spelleider" },
+    ]);
+
+    var plek = $(".oefen-kaarten", blok);
+    vervangKaart($('[aria-labelledby="scenario-kop"] article.kaart', plek), scenario.slug);
+    $$('[aria-labelledby="rol-kop"], [aria-labelledby="observator-kop"]', plek).forEach(function (oud) { oud.remove(); });
+    var sectie = function (id, kop, kaart) {
+      plek.append(el("section", { "aria-labelledby": id }, [el("h2", { id: id, "class": "kaart-soort" }, [kop]), sjabloon(kaart.slug)]));
+    };
+    if (speler === "ouder" || speler === "observator") sectie("rol-kop", "Rolkaart van de ouder", ouder);
+    if (speler === "observator" && observator) sectie("observator-kop", "Observatiekaart", observator);
+  }
+
+  /* ---- the print view: the chosen cards, regrouped four to a sheet with the backs mirrored ---- */
+  function afdrukken() {
+    var enkel = heeft(kaarten, params.get("kaart")) ? kaarten[params.get("kaart")] : null;
+    var filter = leesFilter(), vellen = $(".vellen");
+    if ((!enkel && !actief(filter)) || !vellen) return;
+    var gekozen = enkel ? [enkel] : selecteer(filter).kaarten;
+    var perKaart = {};
+    $$(".vel.voorkanten", vellen).forEach(function (voorkant) {
+      var achterkanten = Array.from(voorkant.nextElementSibling.children);
+      Array.from(voorkant.children).forEach(function (voor, plaats) {
+        if (!voor.dataset.slug) return;
+        (perKaart[voor.dataset.slug] = perKaart[voor.dataset.slug] || []).push({ voor: voor, achter: achterkanten[REGELS.achterkant.indexOf(plaats)] });
+      });
+    });
+    var stukken = [];
+    gekozen.forEach(function (kaart) { stukken = stukken.concat(perKaart[kaart.slug] || []); });
+    var leeg = function () { return el("div", { "class": "a6 leeg-vak" }); };
+    vellen.textContent = "";
+    var aantalVellen = Math.ceil(stukken.length / REGELS.perVel);
+    for (var vel = 0; vel < aantalVellen; vel++) {
+      var stuk = stukken.slice(vel * REGELS.perVel, (vel + 1) * REGELS.perVel);
+      var voor = el("section", { "class": "vel voorkanten", "aria-label": "Vel " + (vel + 1) + ", voorkant" });
+      var achter = el("section", { "class": "vel achterkanten", "aria-label": "Vel " + (vel + 1) + ", achterkant" });
+      for (var plaats = 0; plaats < REGELS.perVel; plaats++) {
+        voor.append(stuk[plaats] ? stuk[plaats].voor : leeg());
+        var gespiegeld = stuk[REGELS.achterkant[plaats]];
+        achter.append(gespiegeld ? gespiegeld.achter : leeg());
+      }
+      vellen.append(voor, achter);
+    }
+    var uitleg = $(".afdruk-uitleg");
+    $(".telling", uitleg).textContent = gekozen.length + (gekozen.length === 1 ? " kaart" : " kaarten") + " op " + aantalVellen +
+      (aantalVellen === 1 ? " vel" : " vellen") + " A4 (" + aantalVellen * 2 + " pagina's).";
+    var terug = $$("p a", uitleg).pop();
+    if (terug) terug.href = enkel ? kaartAdres(enkel) : adres("index", filterArgs(filter));
+  }
+
+  var werk = {
+    "pages.index": overzicht,
+    "pages.afdrukken": afdrukken,
+    "mentor.trek": trek,
+    "mentor.gesprek": gesprek,
+    "mentor.willekeurige_vraag": willekeurigeVraag,
+    "mentor.oefenen": oefenen,
+  }[pagina];
+  if (werk) werk();
+
+  /* Notes keep the address of their card for the report, which lives at another depth of the folder. */
+  $$("[data-notities]").forEach(function (notities) { notities.dataset.url = new URL(notities.dataset.url, location.href).href; });
+  $$(".deel-link").forEach(function (veld) { veld.value = location.href; });
+})();

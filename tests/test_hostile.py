@@ -1,0 +1,99 @@
+"""Hostile input everywhere: card files and URLs never give a 500, a script that runs, or a foreign file."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from .conftest import card_text
+
+XSS = '"><script>window.gehackt=1</script><img src=x onerror="window.gehackt=1">'
+ROUTES = [
+    "/", "/kaart/aanval", "/kaart/aanval/gesprek", "/trek", "/willekeurige-vraag", "/oefenen",
+    "/verslag", "/afdrukken", "/controle", "/healthz", "/api/kaarten.json", "/bakken.css",
+    "/manifest.webmanifest", "/offline.json", "/offline",
+]
+PARAMS = ["tag", "bak", "q", "seed", "n", "vraag", "weergave", "speler", "scenario", "rol", "kaart"]
+VALUES = [
+    XSS, "javascript:alert(1)", "x" * 20000, "%zz", "%ff%fe", "\x00", "../../../etc/passwd", "..%2f..%2fapp.py",
+    "-1", "0", "99999999999999999999", "1e9", "NaN", "", " ", "☃", "%ed%a0%80", "%c0%af",
+]
+
+
+@pytest.fixture
+def hostile(kaarten):
+    kaarten.bak("proef", f"naam: '{XSS}'\nbeschrijving: '{XSS}'\nkleur: '#1d5c7a'\ntags:\n  '{XSS}': ['<b>synoniem</b>']\n  reflectie:\n")
+    kaarten.write("proef/aanval.md", card_text(
+        titel=f"'{XSS}'", tags=f"['{XSS}', reflectie]", samenvatting=f"'{XSS}'", begeleider=f"'{XSS}'",
+        body=f"{XSS}\n\n[klik](javascript:window.gehackt=1) [data](data:text/html,<script>x</script>)\n\n"
+        "<a href=\"javascript:window.gehackt=1\">a</a> <svg onload=\"window.gehackt=1\"></svg>\n\n"
+        "## Stof tot nadenken\n\n- Vraag <script>window.gehackt=1</script>?\n  - Doorvraag <img src=x onerror=window.gehackt=1>?\n",
+    ))
+    kaarten.write("proef/lang.md", card_text(titel="T" * 150, tags="[" + ", ".join(["reflectie"] * 3000) + "]"))
+    kaarten.write("proef/te-lang.md", card_text(titel="T" * 50000))
+    kaarten.write("proef/veel-tags.md", card_text(tags="[" + ", ".join(f"onbekend{i}" for i in range(3000)) + "]"))
+    kaarten.write("proef/diep.md", card_text(body="".join("  " * i + "- x?\n" for i in range(400))))
+    return kaarten
+
+
+def assert_calm(response):
+    """No server error, and no markup from the input in a page (JSON and CSS carry it as data)."""
+    assert response.status_code < 500
+    if response.mimetype != "text/html":
+        return
+    body = response.get_data(as_text=True)
+    assert "<script>window.gehackt" not in body and 'onerror="window' not in body and "Traceback" not in body
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_every_route_shrugs_off_hostile_query_values(client, hostile, route):
+    for value in VALUES:
+        assert_calm(client.get(f"{route}?" + "&".join(f"{name}={value}" for name in PARAMS)))
+        assert_calm(client.get(f"{route}?" + "&".join(f"{name}={value}" for name in PARAMS * 3)))
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/kaart/..%2f..%2fapp.py", "/kaart/%2e%2e/%2e%2e/app.py", "/static/../app.py", "/static/%2e%2e/app.py",
+     "/plaatje/proef/..%2f..%2fapp.py", "/kaart/a%00b", "/kaart/" + "x" * 5000, "/%ff", "/kaart/%c0%af"],
+)
+def test_no_file_outside_the_card_folder_is_ever_served(client, hostile, path):
+    response = client.get(path)
+    assert response.status_code in (400, 404)
+    assert b"create_app" not in response.data
+
+
+def test_hostile_cards_are_reported_not_fatal(client, hostile):
+    report = client.get("/controle").get_data(as_text=True)
+    assert "proef/veel-tags.md" in report and "en nog 2990 tags" in report
+    assert "proef/diep.md" in report and "genest" in report
+    assert "proef/te-lang.md" in report and "langer dan 150 tekens" in report
+    assert client.get("/healthz").get_json()["kaarten"] >= 2
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    route=st.sampled_from(ROUTES),
+    params=st.lists(st.tuples(st.sampled_from(PARAMS), st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)), max_size=6),
+)
+def test_fuzzed_queries_never_break_a_page(client, hostile, route, params):
+    assert_calm(client.get(route, query_string=params))
+
+
+@pytest.mark.browser
+def test_no_script_runs_and_no_csp_violation_in_chromium(browser, live_server, hostile):
+    context = browser.new_context()
+    context.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for route in ["/", "/kaart/aanval", "/kaart/aanval/gesprek?vraag=1", "/trek?seed=abc&n=1", "/controle", "/afdrukken",
+                  "/?q=" + XSS, "/oefenen?seed=abc&speler=ouder"]:
+        page.goto(live_server + route)
+        for link in page.locator("main a[href^='javascript'], main a[href^='data']").all():
+            link.click(no_wait_after=True)
+        assert page.evaluate("window.gehackt") is None, route
+        assert page.evaluate("window.__csp") == [], route
+    assert dialogs == []
+    context.close()
