@@ -128,10 +128,12 @@ def main() -> int:
             except OSError:
                 time.sleep(0.1)
         stats, problems, stop = Counter(), [], threading.Event()
-        warm = [threading.Thread(target=client, args=(port, stop, Counter(), [])) for _ in range(4)]
+        # warm up at full load first, so the baseline RSS includes the server's working set
+        warm = [threading.Thread(target=client, args=(port, stop, Counter(), [])) for _ in range(CONNECTIONS)]
+        warm.append(threading.Thread(target=editor, args=(folder, stop, Counter())))
         for thread in warm:
             thread.start()
-        time.sleep(3)
+        time.sleep(10)
         stop.set()
         for thread in warm:
             thread.join()

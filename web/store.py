@@ -1,5 +1,6 @@
 """Attach the live card collection to the app and hand it to the views."""
 
+import gc
 import hashlib
 import os
 from pathlib import Path
@@ -18,6 +19,10 @@ def init_app(app):
         cache_file=cache_file(app),
         settle=app.config["KAARTEN_SETTLE"],
     )
+    if not app.testing:
+        # The cards stay for the life of the process: keep the garbage collector from walking
+        # them again and again (a fifth of the time of rendering a card page at 10,000 cards).
+        gc.freeze()
 
 
 def cache_file(app) -> str | None:
