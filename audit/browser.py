@@ -37,7 +37,7 @@ def serve(app):
 
     def run():  # waitress's own run() never returns; closing its sockets under it breaks its select()
         while not stop.is_set():
-            server.asyncore.loop(timeout=0.5, map=server._map, count=1)
+            server.asyncore.loop(timeout=server.adj.asyncore_loop_timeout, map=server._map, use_poll=server.adj.asyncore_use_poll, count=1)
 
     thread = threading.Thread(target=run, daemon=True)
     thread.start()

@@ -102,8 +102,11 @@ def test_draw_can_skip_cards_marked_as_discussed(page, deck):  # noqa: F811
 def test_practice_views_in_the_browser(page, deck):  # noqa: F811
     page.goto(page.base_url + "/oefenen?seed=abc")
     page.get_by_role("link", name="Open als leraar").click()
+    page.wait_for_url("**speler=leraar**")
     assert page.locator('article[data-slug^="scenario-"]').count() == 1
     assert page.locator('article[data-slug^="rol-"]').count() == 0
     page.get_by_role("link", name="Overzicht voor de spelleider").click()
+    page.wait_for_url(re.compile(r"oefenen\?(?!.*speler)"))
     page.get_by_role("link", name="Open als ouder").click()
+    page.wait_for_url("**speler=ouder**")
     assert page.locator('article[data-slug^="rol-"]').count() == 1
