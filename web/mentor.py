@@ -38,12 +38,20 @@ def _draw_pile(current: Filter):
     return [card for card in cards if card.soort in DRAWN_SOORTEN]
 
 
-@bp.get("/trek")
-def trek():
+def _seeded():
+    """Read filter, seed and n; with a missing or bad seed or n, seed is None and n holds what to redirect to."""
     current = Filter.from_request()
     seed, n = request.args.get("seed", ""), _number("n")
     if not valid_seed(seed) or n is None:
-        return redirect(url_for("mentor.trek", **current.args(), seed=seed if valid_seed(seed) else new_seed(), n=n or 1))
+        return current, None, {"seed": seed if valid_seed(seed) else new_seed(), "n": n or 1}
+    return current, seed, n
+
+
+@bp.get("/trek")
+def trek():
+    current, seed, n = _seeded()
+    if seed is None:
+        return redirect(url_for("mentor.trek", **current.args(), **n))
     pile = _draw_pile(current)
     card = nth(pile, seed, n)
 
@@ -107,10 +115,9 @@ def gesprek(slug):
 
 @bp.get("/willekeurige-vraag")
 def willekeurige_vraag():
-    current = Filter.from_request()
-    seed, n = request.args.get("seed", ""), _number("n")
-    if not valid_seed(seed) or n is None:
-        return redirect(url_for("mentor.willekeurige_vraag", **current.args(), seed=seed if valid_seed(seed) else new_seed(), n=n or 1))
+    current, seed, n = _seeded()
+    if seed is None:
+        return redirect(url_for("mentor.willekeurige_vraag", **current.args(), **n))
     prompts = [(card, index) for card in _draw_pile(current) for index in range(1, len(card.prompts) + 1)]
     drawn = nth(prompts, seed, (n - 1) % len(prompts) + 1, key=lambda pair: f"{pair[0].slug}\n{pair[1]:03d}") if prompts else None
     if drawn is None:
