@@ -115,7 +115,7 @@ def main() -> int:
     folder = work / "kaarten" / "ouderbetrokkenheid"
     (folder / "levend.md").write_text(card(1), encoding="utf-8")
     port = free_port()
-    env = {**os.environ, "KAARTEN_DIR": str(work / "kaarten"), "KAARTEN_CHECK_INTERVAL": "0.2"}
+    env = {**os.environ, "KAARTEN_DIR": str(work / "kaarten"), "KAARTEN_CHECK_INTERVAL": "0.2", "KAARTEN_CACHE": ""}
     server = subprocess.Popen(
         [sys.executable, "-m", "waitress", "--host=127.0.0.1", f"--port={port}", "--threads=8", "--call", "app:create_app"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
