@@ -69,7 +69,7 @@ def _text_field(where, data, lines, key, *, required=False):
     value = data.get(key)
     if value is None or value == "":
         if required:
-            return None, [Problem(where, lines.get(key, 1), f"'{key}' ontbreekt of is leeg; geef de kaart een {key}")]
+            return None, [Problem(where, lines.get(key, 1), f"'{key}' ontbreekt of is leeg; geef {'de bak' if key == 'naam' else 'de kaart'} een {key}")]
         return "", []
     if not isinstance(value, str):
         return None, [Problem(where, lines.get(key), f"'{key}' moet tekst zijn; zet de waarde tussen aanhalingstekens")]

@@ -54,7 +54,7 @@ def test_controle_lists_problems_in_dutch(client, kaarten):
     kaarten.card("goed")
     kaarten.write("proef/kapot.md", "---\ntitel: [oeps\n---\n")
     page = client.get("/controle").get_data(as_text=True)
-    assert "proef/kapot.md" in page and "1 kaarten geladen, 1 fout" in page
+    assert "proef/kapot.md" in page and "1 kaart geladen, 1 fout" in page
 
 
 def test_healthz_counts_cards_and_errors(client, kaarten):
