@@ -18,9 +18,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from app import create_app
+from web.export import export_site
 
-from .browser import AXE, CHROMIUM_ARGS, ROOT, axe_findings, find_chromium, launch, reflow_findings, serve, visit
-from .pages import example_card, page_list
+from .browser import AXE, CHROMIUM_ARGS, ROOT, axe_findings, find_chromium, launch, reflow_findings, serve, serve_folder, visit
+from .pages import example_card, export_page_list, page_list
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -53,6 +54,19 @@ def check_in_browser(browser, base, pages, axe=True):
         context.close()
         log(f"  checked {where}")
     return findings, rendered
+
+
+def check_pages(base, pages, tools, chromium):
+    """Run the browser checks and the Nu Html Checker (as far as ``tools`` asks) over ``pages`` at ``base``."""
+    findings, rendered = [], {}
+    if tools & {"axe", "html"}:
+        with sync_playwright() as playwright:
+            browser = launch(playwright, chromium)
+            findings, rendered = check_in_browser(browser, base, pages, axe="axe" in tools)
+            browser.close()
+    if "html" in tools:
+        findings += check_html(base, pages, rendered)
+    return findings
 
 
 def check_html(base, pages, rendered):
@@ -143,24 +157,20 @@ def main(argv=None):
     if missing:
         sys.exit(f"audit: missing {', '.join(missing)}; `make audit` runs npm ci, and .ci/run installs chromium and java")
 
-    app = create_app({"KAARTEN_DIR": args.kaarten, "KAARTEN_CHECK_INTERVAL": 3600})
+    config = {"KAARTEN_DIR": args.kaarten, "KAARTEN_CHECK_INTERVAL": 3600}
+    app = create_app(config)
     cards = app.extensions["kaarten"].collection
-    pages = page_list(cards)
+    pages, export_pages = page_list(cards), export_page_list(cards)
     findings = []
     started = time.monotonic()
     with serve(app) as base:
         log(f"audit: {len(pages)} page types on {base} ({len(cards)} cards from {args.kaarten})")
-        rendered = {}
-        if tools & {"axe", "html"}:
-            with sync_playwright() as playwright:
-                browser = launch(playwright, chromium)
-                found, rendered = check_in_browser(browser, base, pages, axe="axe" in tools)
-                browser.close()
-            findings += found
-        if "html" in tools:
-            findings += check_html(base, pages, rendered)
+        findings += check_pages(base, pages, tools, chromium)
         if "lighthouse" in tools:
             findings += check_lighthouse(base, chromium, [("overzicht", "/"), ("kaart", f"/kaart/{example_card(cards).slug}")])
+    with tempfile.TemporaryDirectory() as folder, serve_folder(export_site(create_app, config, folder).folder) as base:
+        log(f"audit: {len(export_pages)} page types of the static export on {base}")
+        findings += check_pages(base, export_pages, tools, chromium)
     for finding in findings:
         log(f"FAIL {finding}")
     log(f"audit: {len(findings)} finding(s) in {time.monotonic() - started:.0f}s")

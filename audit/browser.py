@@ -4,6 +4,8 @@ import os
 import shutil
 import threading
 from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from waitress.server import create_server
@@ -49,6 +51,27 @@ def serve(app):
         thread.join()
         server.task_dispatcher.shutdown()
         server.close()
+
+
+class QuietFileHandler(SimpleHTTPRequestHandler):
+    """A plain static file server, as a trainer would put the export on; it logs nothing."""
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve_folder(folder):
+    """Serve the files in ``folder`` on a free loopback port, as any static web server would; yield the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietFileHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
 
 
 def visit(page, base, spec) -> list[str]:

@@ -1,14 +1,16 @@
 """Which pages the audit visits, and in which state (details open, timer running, notes kept).
 
 A page type is a path plus what a user does there before it is checked. The list is built from
-the collection, so it works on any card folder; a later page type (a print view, the pages of a
-static export) is one more ``Page`` in ``page_list`` or a list of its own handed to the same checks.
+the collection, so it works on any card folder; the static export is checked on the same page
+types, at the files its links point to.
 """
 
 import json
-from urllib.parse import urlencode
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
+from urllib.parse import urlencode
+
+from web.export import file_path
 
 SEED = "abc"
 NO_MATCH = "qqqzzz"  # a search text no card contains
@@ -87,3 +89,16 @@ def page_list(cards) -> list[Page]:
         Page("niet gevonden", "/bestaat-niet", status=404),
     ]
     return pages
+
+
+def export_page_list(cards) -> list[Page]:
+    """The same page types in the static export, at the files its own links point to.
+
+    The export has no error pages of its own (its web server answers those), so pages expecting
+    an error status are left out.
+    """
+    def exported(path):
+        route, _, query = path.partition("?")
+        return "/" + file_path(route) + (f"?{query}" if query else "")
+
+    return [replace(page, name=f"export: {page.name}", path=exported(page.path)) for page in page_list(cards) if page.status == 200]
