@@ -32,6 +32,12 @@
     return node;
   }
 
+  /* ---- on a phone the tag list comes before the cards: fold it away until it is asked for or in use ---- */
+  var tagBlok = $("details.facet-blok");
+  if (tagBlok && window.matchMedia("(max-width: 40rem)").matches && !new URLSearchParams(location.search).has("tag")) {
+    tagBlok.open = false;
+  }
+
   /* ---- copy a shared link ---- */
   $$("[data-kopieer]").forEach(function (button) {
     var field = document.getElementById(button.dataset.kopieer);

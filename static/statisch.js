@@ -201,7 +201,7 @@
         });
         facetten.append(li);
       });
-      if (!selectie.tagTellingen.length) { facetten.remove(); $(".facet-kop").remove(); }
+      if (!selectie.tagTellingen.length) $(".facet-blok").remove();
     }
 
     var chips = filter.tags.map(function (tag) {

@@ -1,6 +1,7 @@
 """End to end in Chromium: browse, filter, search and open a card, as a user would."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import card_text
 
@@ -56,3 +57,24 @@ def test_keyboard_user_reaches_content_via_skip_link(page, deck):
     assert focused == "Naar de inhoud"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "inhoud"
+
+
+def test_on_a_phone_the_tag_list_folds_away_until_asked_for(page, deck):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(page.base_url + "/")
+    emoties = page.locator(".facets").get_by_role("link", name="emoties")
+    expect(emoties).to_be_hidden()
+    assert page.locator(".tile").first.bounding_box()["y"] < 800  # the first card is on the first screen
+
+    page.get_by_text("Tags in deze selectie").click()
+    emoties.click()
+    expect(page.locator(".facets").get_by_role("link", name="emoties")).to_be_visible()  # a chosen tag keeps the list open
+
+
+def test_on_a_laptop_and_without_javascript_the_tag_list_is_open(browser, live_server, deck):
+    for options in ({"viewport": {"width": 1280, "height": 800}}, {"viewport": {"width": 390, "height": 800}, "java_script_enabled": False}):
+        context = browser.new_context(**options)
+        page = context.new_page()
+        page.goto(live_server + "/")
+        expect(page.locator(".facets").get_by_role("link", name="emoties")).to_be_visible()
+        context.close()
