@@ -18,8 +18,9 @@ $(VENV)/.requirements-dev: requirements.txt requirements-dev.txt | $(BIN)/activa
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@ $(VENV)/.requirements
 
+# MALLOC_ARENA_MAX: glibc otherwise gives each of waitress's threads its own heap, which keeps freed memory (about 10 % at 10,000 cards).
 run: $(VENV)/.requirements  ## serve the site with waitress on http://$(HOST):$(PORT)
-	$(BIN)/waitress-serve --host=$(HOST) --port=$(PORT) --call app:create_app
+	MALLOC_ARENA_MAX=2 $(BIN)/waitress-serve --host=$(HOST) --port=$(PORT) --call app:create_app
 
 test: $(VENV)/.requirements-dev  ## run the whole test suite, browser tests included
 	$(BIN)/python -m pytest

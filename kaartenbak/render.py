@@ -1,6 +1,7 @@
 """Render card Markdown to safe HTML and pull out the card's discussion prompts."""
 
 import re
+import threading
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
@@ -8,7 +9,7 @@ from urllib.parse import quote, unquote
 import markdown
 import nh3
 from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
+from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 PROMPTS_HEADING = "stof tot nadenken"
 SLUG_LINK = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -16,6 +17,7 @@ LAZY_SUBLIST = re.compile(r"\n\s*[-*+]\s")
 IMAGE_NAME = re.compile(r"^[^/\\:?#]+$")  # a bare file name: no folder, scheme, query or fragment
 IMAGE_URL = "/plaatje/{bak}/{name}"
 HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+EXTENSIONS = ("mdx_truly_sane_lists", "tables")  # doorvragen indented by 2 spaces, as trainers write them; tables
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em",
@@ -74,10 +76,6 @@ def image_name(src: str) -> str | None:
 class _CardTreeprocessor(Treeprocessor):
     """Number the prompts list, point card links at card pages and images at the image route, and collect facts."""
 
-    def __init__(self, md, bak: str):
-        super().__init__(md)
-        self.bak = bak
-
     def run(self, root):
         found = self.md.kaart_facts = _facts()
         children = list(root)
@@ -103,7 +101,7 @@ class _CardTreeprocessor(Treeprocessor):
             src = image.get("src", "")
             found["images"].append(src)
             if name := image_name(src):
-                image.set("src", IMAGE_URL.format(bak=quote(self.bak), name=quote(name)))
+                image.set("src", IMAGE_URL.format(bak=quote(self.md.kaart_bak), name=quote(name)))
 
     @staticmethod
     def _prompt(item: etree.Element) -> Prompt:
@@ -120,13 +118,50 @@ def _facts() -> dict:
     return {"prompts": [], "links": [], "images": [], "sections": [], "misindented": False}
 
 
-class _CardExtension(Extension):
-    def __init__(self, bak: str):
-        super().__init__()
-        self.bak = bak
+# What each of Python-Markdown's inline patterns needs to find in a text before it can match.
+INLINE_TRIGGERS = {
+    "backtick": "`", "escape": r"\\", "em_strong": r"[*_]", "entity": "&", "linebreak": "  \n",
+    "autolink": "<", "automail": "<", "html": "<",
+    **dict.fromkeys(("reference", "link", "image_link", "image_reference", "short_reference", "short_image_ref"), r"\["),
+}
+PLACEHOLDER_MARKS = "[\x02\x03]"  # Python-Markdown's stash markers, in case one reaches the inline step
 
+
+class _PlainTextFirst(InlineProcessor):
+    """Python-Markdown's inline step, passing over text that holds nothing any inline pattern looks for.
+
+    The stock step tries each of its fourteen patterns on every piece of text, and most of a card
+    is plain words: this was the largest part of parsing a card.
+    """
+
+    def __init__(self, md, triggers: re.Pattern):
+        super().__init__(md)
+        self.triggers = triggers
+
+    def _InlineProcessor__handleInline(self, data, patternIndex=0):  # noqa: N802 - the stock step's own (private) name
+        if not self.triggers.search(data):
+            return data
+        return super()._InlineProcessor__handleInline(data, patternIndex)
+
+
+class _CardExtension(Extension):
     def extendMarkdown(self, md):
-        md.treeprocessors.register(_CardTreeprocessor(md, self.bak), "kaart", 1)
+        md.treeprocessors.register(_CardTreeprocessor(md), "kaart", 1)
+        patterns = [item.name for item in md.inlinePatterns._priority]
+        if set(patterns) <= INLINE_TRIGGERS.keys():  # a pattern from a newer version or another extension: keep the stock step
+            triggers = re.compile("|".join([PLACEHOLDER_MARKS, *sorted({INLINE_TRIGGERS[name] for name in patterns})]))
+            md.treeprocessors.register(_PlainTextFirst(md, triggers), "inline", 20)
+
+
+_converters = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    """This thread's Markdown converter: setting one up costs as much as a tenth of converting a card."""
+    md = getattr(_converters, "md", None)
+    if md is None:
+        md = _converters.md = markdown.Markdown(extensions=[*EXTENSIONS, _CardExtension()])
+    return md
 
 
 def sanitise(html: str) -> str:
@@ -149,7 +184,8 @@ def demote_headings(html: str, levels: int) -> str:
 
 def render(body: str, bak: str) -> Rendered:
     """Render a card body of deck ``bak`` once: sanitised HTML, prompts, plain text, links and images."""
-    md = markdown.Markdown(extensions=["mdx_truly_sane_lists", "tables", _CardExtension(bak)])
+    md = _converter().reset()
+    md.kaart_bak, md.kaart_facts = bak, None
     html = md.convert(body)
     facts = getattr(md, "kaart_facts", None) or _facts()
     text = " ".join(nh3.clean(html, tags=set()).split())

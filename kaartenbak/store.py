@@ -15,6 +15,7 @@ from .diskcache import DiskCache
 from .files import BAK_FILE, Stamp, inside, is_ignored, is_image, read_text, relative, stamp
 from .parse import parse_bak, parse_card
 from .problems import FOUT, WAARSCHUWING, CardError, Problem
+from .workers import run_all
 
 log = logging.getLogger(__name__)
 SCAN_SHARE = 0.02  # checks for changes take at most this share of the time, however many files
@@ -29,7 +30,8 @@ class _Parsed:
     problems: tuple[Problem, ...]
 
 
-def _read_card(root: Path, path: Path, bak: Bak, images: frozenset[str], previous: _Parsed | None) -> tuple[Card | None, list[Problem]]:
+def _read_card(root: Path, path: Path, bak: Bak, images: frozenset[str]) -> tuple[Card | None, list[Problem]]:
+    """Parse one card file; a card that cannot be shown gives None and its problems. Runs in worker processes too."""
     where = relative(root, path)
     try:
         return parse_card(where, path.stem, read_text(root, path), bak, images)
@@ -37,11 +39,16 @@ def _read_card(root: Path, path: Path, bak: Bak, images: frozenset[str], previou
         if not isinstance(error, CardError):  # a file no rule foresaw must still not stop the others
             log.exception("kan %s niet verwerken", where)
             error = CardError([Problem(where, None, "deze kaart kon niet worden verwerkt; vereenvoudig de opmaak of vraag hulp")])
-        problems = list(error.problems)
-        if previous and previous.card:
-            problems.append(Problem(where, None, "de laatste goede versie van deze kaart blijft zichtbaar tot de fout is hersteld", WAARSCHUWING))
-            return previous.card, problems
-        return None, problems
+        return None, list(error.problems)
+
+
+def _keep_last_good(key, card: Card | None, problems: list[Problem], previous: _Parsed | None) -> _Parsed:
+    """While a card has an error, its last good version stays on the site."""
+    if card is None and previous is not None and previous.card is not None:
+        where = previous.card.path
+        problems = [*problems, Problem(where, None, "de laatste goede versie van deze kaart blijft zichtbaar tot de fout is hersteld", WAARSCHUWING)]
+        card = previous.card
+    return _Parsed(key, card, tuple(problems))
 
 
 def _read_bak(root: Path, folder: Path) -> tuple[Bak, list[Problem]]:
@@ -133,6 +140,8 @@ class CardStore:
             if self._disk:
                 # the signature as _build left it: None when a file was still being written, so a restart looks again
                 self._disk.save({"parsed": self._parsed, "signature": self._signature, "collection": self._collection})
+            # after saving, which must not see the collection change under it; the first search need not wait then
+            threading.Thread(target=_build_search_index, args=(self._collection,), name="kaarten-zoekindex", daemon=True).start()
             self._log_problems()
             return True
 
@@ -198,21 +207,22 @@ class CardStore:
 
     def _build(self, files, images, scan_problems) -> Collection:
         problems = list(scan_problems)
-        parsed = {}
+        parsed, changed = {}, []
         for path, key in files:
             previous = self._parsed.get(path)
-            if (previous is None or previous.key != key) and self._still_being_written(key):
+            if previous is not None and previous.key == key:
+                parsed[path] = previous
+            elif self._still_being_written(key):
                 # an editor may be halfway through saving: wait a moment, meanwhile serve the last version
                 self._signature = None
                 if previous is not None:
                     parsed[path] = previous
-                continue
-            if previous is None or previous.key != key:
-                _, bak, _ = self._bakken[path.parent]
-                _, _, deck_images = key
-                card, found = _read_card(self.root, path, bak, deck_images, previous)
-                previous = _Parsed(key, card, tuple(found))
-            parsed[path] = previous
+            else:
+                changed.append((path, key, previous))
+        jobs = [(self.root, path, self._bakken[path.parent][1], key[2]) for path, key, _ in changed]
+        for (path, key, previous), (card, found) in zip(changed, run_all(_read_card, jobs)):
+            parsed[path] = _keep_last_good(key, card, found, previous)
+        parsed = {path: parsed[path] for path, _ in files if path in parsed}  # in folder order: the first of two equal slugs wins
         self._parsed = parsed
         self._bakken = {folder: value for folder, value in self._bakken.items() if folder.exists()}
         for folder, (_, _, found) in sorted(self._bakken.items()):
@@ -232,6 +242,10 @@ class CardStore:
         visible = [card for card in cards if self.include_concepts or not card.concept]
         bakken = {bak.slug: bak for _, bak, _ in (self._bakken[folder] for folder in sorted(self._bakken))}
         return Collection(cards=tuple(visible), bakken=bakken, images=images, problems=tuple(sorted(set(problems), key=_problem_order)))
+
+
+def _build_search_index(collection: Collection) -> None:
+    collection.search_index  # noqa: B018 - built and kept on first use
 
 
 def _problem_order(problem: Problem):

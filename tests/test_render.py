@@ -1,8 +1,16 @@
 """Rendering: Markdown becomes safe HTML, and the prompts are found with their doorvragen."""
 
-import pytest
+from pathlib import Path
 
-from kaartenbak.render import demote_headings, render
+import markdown
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown.treeprocessors import InlineProcessor
+
+from kaartenbak.render import EXTENSIONS, _CardExtension, _converter, demote_headings, render
+
+SHIPPED_CARDS = sorted((Path(__file__).parent.parent / "kaarten").glob("*/*.md"))
 
 PROMPTS = """\
 Inleiding.
@@ -72,3 +80,28 @@ def test_images_beside_the_card_point_at_the_image_route():
 @pytest.mark.parametrize("levels, expected", [(0, "<h2>A</h2><h3 id=x>B</h3>"), (1, "<h3>A</h3><h4 id=x>B</h4>"), (5, "<h6>A</h6><h6 id=x>B</h6>")])
 def test_demote_headings_nests_a_card_under_a_page_heading(levels, expected):
     assert demote_headings("<h2>A</h2><h3 id=x>B</h3>", levels) == expected
+
+
+def stock_converter() -> markdown.Markdown:
+    """The card converter with Python-Markdown's own inline step instead of the one that skips plain text."""
+    md = markdown.Markdown(extensions=[*EXTENSIONS, _CardExtension()])
+    md.treeprocessors.register(InlineProcessor(md), "inline", 20)
+    return md
+
+
+def same_as_stock(body):
+    fast = _converter().reset()
+    fast.kaart_bak = "proef"
+    stock = stock_converter()
+    stock.kaart_bak = "proef"
+    assert fast.convert(body) == stock.convert(body)
+
+
+@pytest.mark.parametrize("path", SHIPPED_CARDS, ids=lambda path: path.stem)
+def test_skipping_plain_text_changes_nothing_on_the_shipped_cards(path):
+    same_as_stock(path.read_text(encoding="utf-8").split("\n---\n", 1)[1])
+
+
+@given(st.text(alphabet="ab *_`\\[]()!<>&#;:/@.-\n\x02\x03", max_size=120))
+def test_skipping_plain_text_changes_nothing_on_any_inline_markup(body):
+    same_as_stock(body)

@@ -4,6 +4,9 @@ import os
 import threading
 import time
 
+import pytest
+
+from kaartenbak import workers
 from kaartenbak.store import CardStore
 
 from .conftest import card_text
@@ -112,3 +115,46 @@ def test_a_file_still_being_written_waits_and_the_last_version_stays(kaarten):
     assert store.collection.get("bezig").titel == "Oud"
     touch_later(path)  # an mtime in the future counts as settled
     assert store.collection.get("bezig").titel == "Nieuw"
+
+
+@pytest.fixture
+def big_deck(kaarten):
+    """A deck with a broken card and a duplicate slug, made 'big' by lowering the bar for worker processes."""
+    for nummer in range(1, 9):
+        kaarten.card(f"kaart-{nummer}", titel=f"Kaart {nummer}", nummer=nummer)
+    kaarten.card("kaart-1", bak="andere", titel="Zelfde naam")
+    kaarten.write("proef/kapot.md", "---\ntitel: [kapot\n---\n")
+    return kaarten
+
+
+def seen(cards):
+    return [(card.slug, card.titel, card.html) for card in cards], cards.problems
+
+
+def test_a_big_first_load_is_parsed_by_worker_processes_with_the_same_result(big_deck, monkeypatch):
+    alone = seen(CardStore(big_deck.root).collection)
+    started = []
+
+    class CountingPool(workers.ProcessPoolExecutor):
+        def __init__(self, count, **options):
+            started.append(count)
+            super().__init__(count, **options)
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", CountingPool)
+    monkeypatch.setattr(workers, "JOBS_PER_WORKER", 2)
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    assert seen(CardStore(big_deck.root).collection) == alone
+    assert started == [2]
+    assert any(problem.path == "proef/kapot.md" and problem.line for problem in alone[1])
+
+
+def test_where_no_worker_can_start_the_cards_are_parsed_in_the_site_itself(big_deck, monkeypatch):
+    alone = seen(CardStore(big_deck.root).collection)
+
+    def refuse(*args, **options):
+        raise OSError("geen processen")
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", refuse)
+    monkeypatch.setattr(workers, "JOBS_PER_WORKER", 2)
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    assert seen(CardStore(big_deck.root).collection) == alone

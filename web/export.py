@@ -73,7 +73,7 @@ def relative_links(html: str, page: str) -> str:
 
 def build_index(cards) -> dict:
     """The data the browser needs to filter, search and draw as the server does: the cards and the rules."""
-    search = SearchIndex(cards.cards)
+    search = cards.search_index
     terms = search.card_terms()
     return {
         "kaarten": [
