@@ -212,7 +212,7 @@ def parse_card(where: str, slug: str, text: str, bak: Bak, images: frozenset[str
     problems.extend(_image_problems(where, body, body_line, rendered.images, bak, images))
     card = Card(
         slug=slug, bak=bak.slug, path=where, html=rendered.html, prompts=rendered.prompts,
-        text=rendered.text, links=rendered.links, **values,
+        links=rendered.links, **values,
     )
     return card, problems
 

@@ -50,7 +50,6 @@ class Rendered:
 
     html: str
     prompts: tuple[Prompt, ...]
-    text: str
     links: tuple[str, ...]
     images: tuple[str, ...]  # the sources as written, before they point at the image route
     sections: tuple[tuple[str, bool], ...] = field(default=())  # (heading, has content)
@@ -175,6 +174,11 @@ def sanitise(html: str) -> str:
     )
 
 
+def plain_text(html: str) -> str:
+    """The words of rendered HTML without its tags, on one line."""
+    return " ".join(nh3.clean(html, tags=set()).split())
+
+
 def demote_headings(html: str, levels: int) -> str:
     """Move every heading in rendered ``html`` ``levels`` deeper (h6 at most), to nest it under another heading."""
     if levels <= 0:
@@ -188,11 +192,9 @@ def render(body: str, bak: str) -> Rendered:
     md.kaart_bak, md.kaart_facts = bak, None
     html = md.convert(body)
     facts = getattr(md, "kaart_facts", None) or _facts()
-    text = " ".join(nh3.clean(html, tags=set()).split())
     return Rendered(
         html=sanitise(html),
         prompts=tuple(facts["prompts"]),
-        text=text,
         links=tuple(facts["links"]),
         images=tuple(facts["images"]),
         sections=tuple(facts["sections"]),

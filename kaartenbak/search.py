@@ -2,6 +2,7 @@
 
 import bisect
 import itertools
+from array import array
 import re
 import unicodedata
 from collections import defaultdict
@@ -102,7 +103,8 @@ class SearchIndex:
 
     def __init__(self, cards):
         self._slugs = [card.slug for card in cards]
-        title, body = defaultdict(list), defaultdict(list)
+        # positions as 4-byte machine ints: lists of Python ints took more memory than the index itself
+        title, body = defaultdict(lambda: array("I")), defaultdict(lambda: array("I"))
         self.stems: dict[str, str] = {}  # every folded word of the cards -> its stem; queries are stemmed from it
         for position, card in enumerate(cards):
             for text, index in ((" ".join((card.titel, *card.tags)), title), (" ".join((card.samenvatting, card.text)), body)):
