@@ -61,6 +61,12 @@ class Collection:
         """
         return SearchIndex(self.cards)
 
+    def __getstate__(self):
+        """Pickle without the search index: it is quick to rebuild, and a request may be adding it meanwhile."""
+        state = self.__dict__.copy()  # one step, so a request adding the index cannot change it under pickle
+        state.pop("search_index", None)
+        return state
+
     def __iter__(self):
         return iter(self.cards)
 

@@ -88,7 +88,8 @@ class CardStore:
         self.version = 1 if saved else 0
         self.changed_at = time.time()  # wall clock of the last rebuild, for Last-Modified
         self._derived: dict = {}
-        if not self.refresh():
+        if not self.refresh():  # the cards as saved on disk: their search index was not saved with them
+            _build_search_index_soon(self._collection)
             self._log_problems()
 
     @property
@@ -140,8 +141,7 @@ class CardStore:
             if self._disk:
                 # the signature as _build left it: None when a file was still being written, so a restart looks again
                 self._disk.save({"parsed": self._parsed, "signature": self._signature, "collection": self._collection})
-            # after saving, which must not see the collection change under it; the first search need not wait then
-            threading.Thread(target=_build_search_index, args=(self._collection,), name="kaarten-zoekindex", daemon=True).start()
+            _build_search_index_soon(self._collection)
             self._log_problems()
             return True
 
@@ -244,8 +244,9 @@ class CardStore:
         return Collection(cards=tuple(visible), bakken=bakken, images=images, problems=tuple(sorted(set(problems), key=_problem_order)))
 
 
-def _build_search_index(collection: Collection) -> None:
-    collection.search_index  # noqa: B018 - built and kept on first use
+def _build_search_index_soon(collection: Collection) -> None:
+    """Build the search index in the background, so the start need not wait for it and the first search need not either."""
+    threading.Thread(target=getattr, args=(collection, "search_index"), name="kaarten-zoekindex", daemon=True).start()
 
 
 def _problem_order(problem: Problem):
