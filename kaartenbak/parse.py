@@ -152,10 +152,13 @@ def _body_warnings(where, body, body_line, rendered, soort):
     if soort == "reflectie" and not rendered.prompts:
         yield Problem(where, body_line + 1, "de kaart heeft geen vragen: zet ze als lijst onder '## Stof tot nadenken'", WAARSCHUWING)
     for prompt in rendered.prompts:
+        no_question, too_long = not prompt.text.rstrip().endswith("?"), len(prompt.text.split()) > MAX_PROMPT_WORDS
+        if not (no_question or too_long):
+            continue  # finding the line is most of the cost of these checks: only for a warning
         line = _line_of(body, body_line, prompt.text)
-        if not prompt.text.rstrip().endswith("?"):
+        if no_question:
             yield Problem(where, line, f"de vraag '{prompt.text[:60]}' eindigt niet op een vraagteken", WAARSCHUWING)
-        if len(prompt.text.split()) > MAX_PROMPT_WORDS:
+        if too_long:
             yield Problem(where, line, f"de vraag '{prompt.text[:60]}…' is langer dan {MAX_PROMPT_WORDS} woorden; maak hem korter", WAARSCHUWING)
     if rendered.misindented:
         yield Problem(where, body_line + 1, "een doorvraag is te ver ingesprongen en hoort nu bij de vraag zelf: zet precies twee spaties voor '- '", WAARSCHUWING)
