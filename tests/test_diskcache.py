@@ -23,7 +23,7 @@ def test_a_restart_parses_only_what_changed(kaarten, tmp_path, parsed):
     kaarten.card("een", titel="Over het oudergesprek")
     kaarten.card("twee")
     cache = tmp_path / "cache" / "kaarten.cache"
-    CardStore(kaarten.root, cache_file=cache)
+    CardStore(kaarten.root, cache_file=cache).wait_until_saved()
     parsed.clear()
 
     again = CardStore(kaarten.root, cache_file=cache).collection
@@ -51,7 +51,9 @@ def test_a_damaged_cache_is_ignored_and_rewritten(kaarten, tmp_path, parsed):
     kaarten.card("een")
     cache = tmp_path / "kaarten.cache"
     cache.write_bytes(b"geen pickle")
-    assert CardStore(kaarten.root, cache_file=cache).collection.get("een")
+    first = CardStore(kaarten.root, cache_file=cache)
+    assert first.collection.get("een")
+    first.wait_until_saved()
     parsed.clear()
     assert CardStore(kaarten.root, cache_file=cache).collection.get("een") and parsed == []
 
