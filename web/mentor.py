@@ -2,11 +2,11 @@
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
-from kaartenbak.draw import new_seed, nth, shuffled, valid_seed
+from kaartenbak.draw import new_seed, nth, nth_prompt, prompt_pile, shuffled, valid_seed
 
 from .filters import Filter
 from .share import qr_svg
-from .store import collection
+from .store import card_store, collection
 
 bp = Blueprint("mentor", __name__)
 
@@ -34,8 +34,25 @@ def _share(endpoint: str, **args) -> dict:
 
 
 def _draw_pile(current: Filter):
-    cards = collection().select(tags=current.tags, bak=current.bak, query=current.q).cards
+    """The cards a draw picks from: the selection's reflection and scenario cards.
+
+    Drawing from the whole collection is the common case, and at 10,000 cards picking them out
+    took most of a draw: that pile is made once per version of the cards.
+    """
+    if not current.active:
+        return card_store().cached("trek-stapel", _drawable)
+    return _drawable(collection().select(tags=current.tags, bak=current.bak, query=current.q).cards)
+
+
+def _drawable(cards):
     return [card for card in cards if card.soort in DRAWN_SOORTEN]
+
+
+def _prompt_pile(current: Filter):
+    """The prompts a random question is drawn from, kept like the draw pile when nothing is filtered."""
+    if not current.active:
+        return card_store().cached("vragen-stapel", lambda cards: prompt_pile(_drawable(cards)))
+    return prompt_pile(_draw_pile(current))
 
 
 def _seeded():
@@ -118,8 +135,8 @@ def willekeurige_vraag():
     current, seed, n = _seeded()
     if seed is None:
         return redirect(url_for("mentor.willekeurige_vraag", **current.args(), **n))
-    prompts = [(card, index) for card in _draw_pile(current) for index in range(1, len(card.prompts) + 1)]
-    drawn = nth(prompts, seed, (n - 1) % len(prompts) + 1, key=lambda pair: f"{pair[0].slug}\n{pair[1]:03d}") if prompts else None
+    prompts = _prompt_pile(current)
+    drawn = nth_prompt(prompts, seed, (n - 1) % len(prompts) + 1) if prompts else None
     if drawn is None:
         return render_template("leeg.html", titel="Geen vragen", uitleg="Er zijn geen kaarten met vragen in deze selectie.", terug=url_for("pages.index", **current.args()))
     card, index = drawn
