@@ -48,6 +48,7 @@ def pages(info: dict) -> dict[str, str]:
         "card": f"/kaart/{slug}",
         "discussion": f"/kaart/{slug}/gesprek?vraag=1",
         "draw": "/trek?seed=abc&n=1",
+        "random prompt": "/willekeurige-vraag?seed=abc&n=1",
         "api": "/api/kaarten.json",
     }
 
