@@ -1,8 +1,8 @@
 """The collection: every card and deck in memory, with indexes for filters and search."""
 
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from .bak import Bak
 from .card import Card
@@ -52,20 +52,31 @@ class Collection:
                 self._tagged.setdefault(tag, []).append(card)
             self._in_bak.setdefault(card.bak, []).append(card)
         self._tag_counts = _tag_counts(self.cards)  # of the whole collection, the most asked for
+        self._search: SearchIndex | None = None
+        self._search_lock = threading.Lock()
 
-    @cached_property
+    @property
     def search_index(self) -> SearchIndex:
         """Built on first use rather than with the collection, so a start answers sooner.
 
-        At 10,000 cards it takes about a second; the store builds it straight after a change, in the background.
+        At 10,000 cards it takes about a second; the store builds it straight after a change, in
+        the background. A search that comes first waits for that one build instead of starting another.
         """
-        return SearchIndex(self.cards)
+        if self._search is None:
+            with self._search_lock:
+                if self._search is None:
+                    self._search = SearchIndex(self.cards)
+        return self._search
 
     def __getstate__(self):
-        """Pickle without the search index: it is quick to rebuild, and a request may be adding it meanwhile."""
-        state = self.__dict__.copy()  # one step, so a request adding the index cannot change it under pickle
-        state.pop("search_index", None)
+        """Pickle without the search index: it is quick to rebuild, and a thread may be adding it meanwhile."""
+        state = self.__dict__.copy()  # one step, so a thread adding the index cannot change it under pickle
+        del state["_search_lock"]
+        state["_search"] = None
         return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state, _search_lock=threading.Lock())
 
     def __iter__(self):
         return iter(self.cards)

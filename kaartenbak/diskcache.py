@@ -1,7 +1,8 @@
 """Keep what the store built on disk between runs, so a restart re-reads only the files that changed.
 
-Parsing is by far the slowest part of a start (Markdown, sanitising, YAML: a few ms per card),
-then building the search index; reading both back for 10,000 cards takes under a second.
+Parsing is by far the slowest part of a start (Markdown, sanitising, YAML: most of a millisecond
+per card); reading the parsed cards back for 10,000 cards takes well under a second. The search
+index is not kept: it is rebuilt in the background after a start.
 
 The file is a pickle, so it is trusted like the code: keep it in a folder only the site's
 own user can write to (Flask's instance folder). Anything unreadable or from another version
@@ -64,7 +65,7 @@ class DiskCache:
                 pickle.dump(self.tag, file, protocol=pickle.HIGHEST_PROTOCOL)
                 pickle.dump(saved, file, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)
-        except (OSError, pickle.PicklingError) as error:
+        except Exception as error:  # noqa: BLE001 - it runs in a thread of its own, and a missing cache only costs speed
             log.warning("cannot write the card cache %s (%s)", self.path, error)
             if temporary:
                 Path(temporary).unlink(missing_ok=True)

@@ -187,7 +187,7 @@ def demote_headings(html: str, levels: int) -> str:
 
 
 def render(body: str, bak: str) -> Rendered:
-    """Render a card body of deck ``bak`` once: sanitised HTML, prompts, plain text, links and images."""
+    """Render a card body of deck ``bak`` once: sanitised HTML, prompts, links, images and sections."""
     md = _converter().reset()
     md.kaart_bak, md.kaart_facts = bak, None
     html = md.convert(body)

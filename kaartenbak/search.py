@@ -2,9 +2,9 @@
 
 import bisect
 import itertools
-from array import array
 import re
 import unicodedata
+from array import array
 from collections import defaultdict
 from functools import lru_cache
 

@@ -92,7 +92,7 @@ class CardStore:
         self._saved_version = self.version
         self._save_thread: threading.Thread | None = None
         if not self.refresh():  # the cards as saved on disk: their search index was not saved with them
-            _build_search_index_soon(self._collection)
+            self._build_search_index_soon(self._collection)
             self._log_problems()
 
     @property
@@ -144,9 +144,17 @@ class CardStore:
             if self._disk:
                 # the signature as _build left it: None when a file was still being written, so a restart looks again
                 self._save_soon({"parsed": self._parsed, "signature": self._signature, "collection": self._collection}, self.version)
-            _build_search_index_soon(self._collection)
+            self._build_search_index_soon(self._collection)
             self._log_problems()
             return True
+
+    def _build_search_index_soon(self, collection: Collection) -> None:
+        """Build the search index in the background: the start need not wait for it, and the first search need not either."""
+        def build():
+            if collection is self._collection:  # a newer collection has replaced it: that one gets its own
+                collection.search_index  # noqa: B018 - built and kept on first use
+
+        threading.Thread(target=build, name="kaarten-zoekindex", daemon=True).start()
 
     def _save_soon(self, saved: dict, version: int) -> None:
         """Write the disk cache in a thread of its own: at 10,000 cards that takes a fifth of a second the start need not wait for.
@@ -266,11 +274,6 @@ class CardStore:
         visible = [card for card in cards if self.include_concepts or not card.concept]
         bakken = {bak.slug: bak for _, bak, _ in (self._bakken[folder] for folder in sorted(self._bakken))}
         return Collection(cards=tuple(visible), bakken=bakken, images=images, problems=tuple(sorted(set(problems), key=_problem_order)))
-
-
-def _build_search_index_soon(collection: Collection) -> None:
-    """Build the search index in the background, so the start need not wait for it and the first search need not either."""
-    threading.Thread(target=getattr, args=(collection, "search_index"), name="kaarten-zoekindex", daemon=True).start()
 
 
 def _problem_order(problem: Problem):

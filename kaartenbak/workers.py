@@ -1,21 +1,29 @@
 """Spread many independent jobs over the machine's cores: a first start of a big collection is mostly Markdown work."""
 
 import logging
+import math
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 log = logging.getLogger(__name__)
 JOBS_PER_WORKER = 200  # below this, starting a worker process (imports, a few tenths of a second) costs more than it saves
+CPU_QUOTA = Path("/sys/fs/cgroup/cpu.max")  # cgroup v2: "<quota> <period>" in microseconds, or "max <period>"
 
 
 def cores() -> int:
-    """The cores this process may run on (a container may allow fewer than the machine has)."""
+    """The cores this process may use: its CPU affinity, capped by a container's CPU quota."""
     try:
-        return len(os.sched_getaffinity(0))
+        allowed = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        allowed = os.cpu_count() or 1
+    try:
+        quota, period = CPU_QUOTA.read_text().split()
+        return max(1, min(allowed, math.ceil(int(quota) / int(period))))
+    except (OSError, ValueError):  # no cgroup v2, or no quota ("max")
+        return allowed
 
 
 def run_all(function, jobs: list[tuple]) -> list:
@@ -31,6 +39,6 @@ def run_all(function, jobs: list[tuple]) -> list:
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             return list(pool.map(function, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8))))
-    except (OSError, BrokenProcessPool) as error:
+    except (OSError, NotImplementedError, BrokenProcessPool) as error:  # no processes here (a sandbox, a limit)
         log.warning("cannot start worker processes (%s); working in one process", error)
         return [function(*job) for job in jobs]

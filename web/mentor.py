@@ -2,7 +2,7 @@
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
-from kaartenbak.draw import new_seed, nth, nth_prompt, prompt_pile, shuffled, valid_seed
+from kaartenbak.draw import new_seed, nth, nth_prompt, prompt_pile, valid_seed
 
 from .filters import Filter
 from .share import qr_svg
