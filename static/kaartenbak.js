@@ -32,10 +32,11 @@
     return node;
   }
 
-  /* ---- on a phone the tag list comes before the cards: fold it away until it is asked for or in use ---- */
+  /* ---- the tag list comes folded, so on a phone the cards come first; unfold it beside the cards,
+     where it moves nothing (unfolding it above them would make the page jump), or when a tag is in use ---- */
   var tagBlok = $("details.facet-blok");
-  if (tagBlok && window.matchMedia("(max-width: 40rem)").matches && !new URLSearchParams(location.search).has("tag")) {
-    tagBlok.open = false;
+  if (tagBlok && (window.matchMedia("(min-width: 56rem)").matches || new URLSearchParams(location.search).has("tag"))) {
+    tagBlok.open = true;
   }
 
   /* ---- copy a shared link ---- */
