@@ -191,7 +191,7 @@ def render(body: str, bak: str) -> Rendered:
     md = _converter().reset()
     md.kaart_bak, md.kaart_facts = bak, None
     html = md.convert(body)
-    facts = getattr(md, "kaart_facts", None) or _facts()
+    facts = md.kaart_facts or _facts()  # still None for an empty body: Markdown then skips its tree steps
     return Rendered(
         html=sanitise(html),
         prompts=tuple(facts["prompts"]),
