@@ -32,22 +32,33 @@ def open_details(page):
 
 
 def start_timer(page):
-    """Start the shortest timer with the keyboard shortcut's button, and let it tick once."""
+    """Start the shortest timer (unfolding the mentor's timer first), and let it tick once."""
+    page.evaluate("document.querySelectorAll('details[data-timer]').forEach(d => { d.open = true; })")
     page.locator("[data-timer] [data-seconden]").first.click()
     page.wait_for_function("document.querySelector('[data-timer-tijd]').textContent.includes(':')")
 
 
+def show_doorvragen(page):
+    """On the projector, show the doorvragen as the mentor's button does."""
+    page.evaluate("document.querySelectorAll('[data-doorvragen]').forEach(d => { d.hidden = false; })")
+
+
 def keep_notes(card):
-    """Return a step that stores a note and a ticked prompt for ``card``, then reloads."""
-    report = {"kaarten": {card.slug: {
-        "titel": card.titel,
-        "url": f"/kaart/{card.slug}",
-        "notitie": "Student wil oefenen met ik-boodschappen.\nVolgende keer: rollenspel.",
-        "vragen": {"1": card.prompts[0].text},
-    }}}
+    """Return a step that stores a conversation about ``card`` (header, prompts, notes, agreement), then reloads."""
+    conversation = {"huidig": "audit", "lijst": [{
+        "id": "audit", "datum": "2026-12-01", "student": "Sam", "begeleider": "Anne", "context": "stage groep 6, week 12",
+        "meenemen": "Eerst luisteren, dan pas uitleggen.",
+        "kaarten": [{
+            "slug": card.slug, "titel": card.titel, "bak": card.bak, "url": f"/kaart/{card.slug}",
+            "notitie": "Student wil oefenen met ik-boodschappen.\nVolgende keer: rollenspel.",
+            "afspraak": "Volgende week een rollenspel met de mentor.",
+            "vragen": [{"nr": 1, "tekst": card.prompts[0].text, "doorvragen": list(card.prompts[0].doorvragen),
+                        "notitie": "Herkent het beeld uit de eigen stage.", "besproken": True}],
+        }],
+    }]}
 
     def step(page):
-        page.evaluate("data => localStorage.setItem('kaartenbak.verslag', data)", json.dumps(report))
+        page.evaluate("data => localStorage.setItem('kaartenbak.gesprekken', data)", json.dumps(conversation))
         page.reload()
         page.wait_for_selector(".verslag-kaart")
 
@@ -75,8 +86,10 @@ def page_list(cards) -> list[Page]:
         Page("gesprek", gesprek),
         Page("gesprek met doorvragen en timer", gesprek, (open_details, start_timer)),
         Page("projectorscherm", gesprek + "&weergave=scherm"),
-        Page("projectorscherm met doorvragen", gesprek + "&weergave=scherm", (open_details,)),
+        Page("projectorscherm met doorvragen", gesprek + "&weergave=scherm", (show_doorvragen,)),
+        Page("gesprek uit een trekking, laatste vraag", f"/kaart/{card.slug}/gesprek?vraag={len(card.prompts)}&seed={SEED}&n=1"),
         Page("trek", f"/trek?seed={SEED}&n=1", (open_details,)),
+        Page("trek gefilterd", f"/trek?{urlencode({'tag': tag})}&seed={SEED}&n=1"),
         Page("trek lege stapel", f"/trek?seed={SEED}&n=999"),
         Page("willekeurige vraag", f"/willekeurige-vraag?seed={SEED}&n=1"),
         Page("oefenen spelleider", f"/oefenen?seed={SEED}", (open_details,)),

@@ -43,7 +43,9 @@
   }
   function adres(naam, args) { return ROOT + INDEX.paginas[naam] + query(args); }
   function kaartAdres(kaart) { return ROOT + kaart.pagina; }
-  function gesprekAdres(kaart, vraag, weergave) { return ROOT + kaart.gesprek + query({ vraag: vraag, weergave: weergave || null }); }
+  function gesprekAdres(kaart, vraag, weergave, trekking) {
+    return ROOT + kaart.gesprek + query(Object.assign({ vraag: vraag, weergave: weergave || null }, trekking || {}));
+  }
 
   function titel(tekst) {
     var delen = document.title.split(" · ");
@@ -54,7 +56,7 @@
   function knoppen(nav, lijst) {
     nav.textContent = "";
     lijst.filter(Boolean).forEach(function (knop) {
-      nav.append(el("a", { "class": knop.klasse || "knop secundair", href: knop.href, rel: knop.rel }, [knop.tekst]), " ");
+      nav.append(el("a", { "class": knop.klasse === undefined ? "knop secundair" : knop.klasse || null, href: knop.href, rel: knop.rel }, [knop.tekst]), " ");
     });
   }
 
@@ -166,6 +168,20 @@
     return { kaarten: gekozen, tags: tags, tagTellingen: tagTellingen };
   }
 
+  /* The active filters as chips that each remove one, as templates/_chips.html writes them. */
+  function filterChips(filter, naam, wisTekst) {
+    var chips = filter.tags.map(function (tag) {
+      return { label: "tag: " + tag, href: adres(naam, filterArgs(filter, { tag: filter.tags.filter(function (t) { return t !== tag; }) })) };
+    });
+    if (filter.bak) chips.push({ label: "bak: " + (INDEX.bakken[filter.bak] ? INDEX.bakken[filter.bak].naam : filter.bak), href: adres(naam, filterArgs(filter, { bak: "" })) });
+    if (filter.q) chips.push({ label: "zoekterm: " + filter.q, href: adres(naam, filterArgs(filter, { q: "" })) });
+    var lijst = el("ul", { "class": "chips", "aria-label": "Actieve filters" }, chips.map(function (chip) {
+      return el("li", {}, [el("a", { "class": "chip", href: chip.href }, [chip.label + " ", el("span", { "aria-hidden": "true" }, ["×"]), el("span", { "class": "visually-hidden" }, [" (filter weghalen)"])])]);
+    }));
+    lijst.append(el("li", {}, [el("a", { "class": "chip wis", href: adres(naam) }, [wisTekst])]));
+    return lijst;
+  }
+
   /* ---- the overview ---- */
   function overzicht() {
     var filter = leesFilter(), lijst = $(".tiles");
@@ -204,16 +220,7 @@
       if (!selectie.tagTellingen.length) $(".facet-blok").remove();
     }
 
-    var chips = filter.tags.map(function (tag) {
-      return { label: "tag: " + tag, href: adres("index", filterArgs(filter, { tag: filter.tags.filter(function (t) { return t !== tag; }) })) };
-    });
-    if (filter.bak) chips.push({ label: "bak: " + (INDEX.bakken[filter.bak] ? INDEX.bakken[filter.bak].naam : filter.bak), href: adres("index", filterArgs(filter, { bak: "" })) });
-    if (filter.q) chips.push({ label: "zoekterm: " + filter.q, href: adres("index", filterArgs(filter, { q: "" })) });
-    var chipLijst = el("ul", { "class": "chips", "aria-label": "Actieve filters" }, chips.map(function (chip) {
-      return el("li", {}, [el("a", { "class": "chip", href: chip.href }, [chip.label + " ", el("span", { "aria-hidden": "true" }, ["×"]), el("span", { "class": "visually-hidden" }, [" (filter weghalen)"])])]);
-    }));
-    chipLijst.append(el("li", {}, [el("a", { "class": "chip wis", href: adres("index") }, ["Alle filters wissen"])]));
-    $(".resultaten .telling").after(chipLijst);
+    $(".resultaten .telling").after(filterChips(filter, "index", "Alle filters wissen"));
 
     var acties = $(".selectie-acties");
     $$("a", acties).forEach(function (link) { link.href = link.href.split("?")[0] + query(filterArgs(filter)); });
@@ -248,22 +255,20 @@
     var stap = function (m) { return adres("trek", filterArgs(filter, { seed: stand.zaad, n: m })); };
     var opnieuw = adres("trek", filterArgs(filter));
     blok.dataset.n = String(n);
-    if (kaart) blok.dataset.volgende = stap(n + 1); else delete blok.dataset.volgende;
+    if (kaart) { blok.dataset.volgende = stap(n + 1); blok.dataset.kaart = kaart.slug; } else { delete blok.dataset.volgende; delete blok.dataset.kaart; }
     titel(kaart ? "Getrokken: " + kaart.titel : "De stapel is leeg");
-    $(".trek-kop .positie", blok).textContent = kaart ? "kaart " + n + " van " + totaal
+    $(".trek-kop .positie", blok).textContent = kaart ? n + " getrokken · nog " + (totaal - n) + " in de stapel"
       : totaal ? "alle " + totaal + " kaarten zijn getrokken" : "geen kaarten in deze selectie";
-    knoppen($(".trek-knoppen", blok), [
-      n > 1 && { href: stap(n - 1), tekst: "Vorige kaart", rel: "prev" },
-      kaart && { href: stap(n + 1), tekst: "Volgende kaart", rel: "next", klasse: "knop" },
-      { href: opnieuw, tekst: "Opnieuw schudden" },
-      { href: adres("willekeurige-vraag", filterArgs(filter)), tekst: "Willekeurige vraag" },
-    ]);
+    if (actief(filter)) $(".trek-kop", blok).after(filterChips(filter, "trek", "Trek uit alle kaarten"));
     if (kaart) {
       vervangKaart($(".getrokken article.kaart", blok), kaart.slug);
-      var extra = $(".trek-extra", blok);
-      if (extra) $("a.knop", extra).href = gesprekAdres(kaart);
-      var besproken = $("[data-besproken]", blok);
-      if (besproken) besproken.dataset.besproken = kaart.slug;
+      var acties = $$(".trek-acties a", blok);
+      acties[0].href = gesprekAdres(kaart, 1, null, filterArgs(filter, { seed: stand.zaad, n: n }));
+      acties[1].href = stap(n + 1);
+      acties[2].href = opnieuw;
+      var links = $(".trek-links", blok);
+      knoppen(links, [n > 1 && { href: stap(n - 1), tekst: "Vorige kaart", rel: "prev", klasse: "" },
+        { href: adres("willekeurige-vraag", filterArgs(filter)), tekst: "Willekeurige vraag uit de stapel", klasse: "" }]);
       return;
     }
     $$(".getrokken, .trek-extra, .leeg", blok).forEach(function (oud) { oud.remove(); });
@@ -272,55 +277,17 @@
           el("a", { href: stap(totaal) }, ["ga terug naar de laatste kaart"]), "."])]
       : [el("h2", {}, ["Geen kaarten om te trekken"]), el("p", {}, ["Er zijn geen kaarten die bij deze filters passen. ",
           el("a", { href: adres("index", filterArgs(filter)) }, ["Bekijk de selectie"]), " of trek uit ", el("a", { href: adres("trek") }, ["alle kaarten"]), "."])];
-    blok.append(el("div", { "class": "leeg" }, uitleg.concat([el("p", {}, [el("a", { "class": "knop", href: opnieuw }, ["Opnieuw schudden"])])])));
+    blok.append(el("div", { "class": "leeg" }, uitleg.concat([el("p", {}, [el("a", { "class": "knop", href: opnieuw }, ["Opnieuw schudden"]), " ",
+      el("a", { "class": "knop secundair", href: adres("verslag") }, ["Naar het verslag"])])])));
   }
 
-  /* ---- discussion mode: one prompt of a card, for the mentor or on the projector ---- */
-  function toonVraag(blok, kaart, index, nav, weergave) {
-    var bak = INDEX.bakken[kaart.bak], vraag = kaart.vragen[index - 1], totaal = kaart.vragen.length;
-    var scherm = gesprekAdres(kaart, index, "scherm");
-    blok.className = "gesprek bak-kleur " + bak.css;
-    Object.assign(blok.dataset, { gesprek: kaart.slug, vraag: String(index), totaal: String(totaal), weergave: weergave ? "scherm" : "begeleider", terug: nav.terug, scherm: scherm });
-    ["vorige", "volgende"].forEach(function (naam) { if (nav[naam]) blok.dataset[naam] = nav[naam]; else delete blok.dataset[naam]; });
-    $(".gesprek-kaart", blok).replaceChildren(el("span", { "class": "bak-label" }, [bak.naam]), " " + kaart.titel);
+  /* ---- discussion mode: the page holds every prompt of its card; show the one asked for ---- */
+  function toonVraag(blok, index, totaal) {
+    $$("[data-vraag-nr]", blok).forEach(function (sectie) { sectie.hidden = Number(sectie.dataset.vraagNr) !== index; });
+    blok.dataset.vraag = String(index);
     $(".positie", blok).textContent = "vraag " + index + " van " + totaal;
-    titel(kaart.titel + " · vraag " + index + " van " + totaal);
-    var kop = $("#vraag", blok);
-    kop.textContent = vraag.vraag;
-    $$("[data-doorvragen]", blok).forEach(function (oud) { oud.remove(); });
-    if (vraag.doorvragen.length) {
-      kop.after(el("details", { "class": "doorvragen-blok", "data-doorvragen": "" }, [
-        el("summary", {}, ["Doorvragen ", el("span", { "class": "toets", "aria-hidden": "true" }, ["D"])]),
-        el("ul", { "class": "doorvragen" }, vraag.doorvragen.map(function (tekst) { return el("li", {}, [tekst]); })),
-      ]));
-    }
-    if (weergave) {
-      document.body.classList.add("scherm");
-      $$(".gesprek-knoppen, .gesprek-hulp", blok).forEach(function (oud) { oud.remove(); });
-      return;
-    }
-    knoppen($(".gesprek-knoppen", blok), [
-      nav.vorige && { href: nav.vorige, tekst: "Vorige vraag", rel: "prev" },
-      nav.volgende && { href: nav.volgende, tekst: nav.volgendeTekst || "Volgende vraag", rel: "next", klasse: "knop" },
-      { href: nav.terug, tekst: "Terug naar de kaart" },
-    ]);
-    $("[data-scherm-openen]", blok).href = scherm;
-    var notities = $("[data-notities]", blok);
-    if (notities && notities.dataset.notities !== kaart.slug) {
-      Object.assign(notities.dataset, { notities: kaart.slug, titel: kaart.titel });
-      notities.setAttribute("aria-labelledby", "notities-" + kaart.slug);
-      $("h2", notities).id = "notities-" + kaart.slug;
-      $("textarea", notities).id = "notitie-" + kaart.slug;
-      $("label", notities).htmlFor = "notitie-" + kaart.slug;
-    }
-    if (notities) notities.dataset.url = kaartAdres(kaart);
-    var hulp = $(".gesprek-hulp", blok), begeleider = $("aside.begeleider", hulp);
-    if (!kaart.begeleider) { if (begeleider) begeleider.remove(); return; }
-    if (!begeleider) {
-      begeleider = el("aside", { "class": "begeleider", "aria-label": "Voor de begeleider" }, [el("h2", {}, ["Voor de begeleider"]), el("p")]);
-      $(".scherm-link", hulp).before(begeleider);
-    }
-    $("p", begeleider).textContent = kaart.begeleider;
+    var delen = document.title.split(" · ");
+    titel(delen[0] + " · vraag " + index + " van " + totaal);
   }
 
   function gesprek() {
@@ -328,12 +295,77 @@
     if (!kaart || !kaart.vragen.length) return;
     var totaal = kaart.vragen.length, index = getal("vraag");
     var weergave = params.get("weergave") === "scherm" ? "scherm" : "";
-    if (index === null || index > totaal) { location.replace(gesprekAdres(kaart, Math.min(index || 1, totaal), weergave)); return; }
-    toonVraag(blok, kaart, index, {
-      vorige: index > 1 ? gesprekAdres(kaart, index - 1, weergave) : null,
-      volgende: index < totaal ? gesprekAdres(kaart, index + 1, weergave) : null,
-      terug: kaartAdres(kaart),
-    }, weergave);
+    var filter = leesFilter(), zaad = params.get("seed") || "", n = getal("n");
+    var trekking = DRAW.validSeed(zaad) && n !== null ? filterArgs(filter, { seed: zaad, n: n }) : null;
+    if (index === null || index > totaal) { location.replace(gesprekAdres(kaart, Math.min(index || 1, totaal), weergave, trekking)); return; }
+    toonVraag(blok, index, totaal);
+    blok.dataset.scherm = gesprekAdres(kaart, index, "scherm");
+    if (weergave) return;
+    var vorige = $("[data-naar-vorige]", blok), volgende = $("[data-naar-volgende]", blok);
+    vorige.hidden = index === 1; vorige.href = gesprekAdres(kaart, Math.max(index - 1, 1), null, trekking);
+    volgende.hidden = index === totaal; volgende.href = gesprekAdres(kaart, Math.min(index + 1, totaal), null, trekking);
+    $("[data-einde]", blok).hidden = index !== totaal;
+    if (!trekking) return;
+    /* opened from a draw: back to the pile, and on to the next card of the same draw (web/mentor.py: _after_card) */
+    var terug = adres("trek", trekking), volgendeKaart = DRAW.nth(trekStapel(filter), zaad, n + 1);
+    blok.dataset.terug = terug;
+    var terugLink = $("[data-terug-link]", blok);
+    terugLink.href = terug;
+    terugLink.lastChild.nodeValue = " Terug naar de stapel";
+    var verder = $("[data-volgende-kaart]", blok);
+    verder.hidden = false;
+    verder.href = volgendeKaart ? gesprekAdres(volgendeKaart, 1, null, filterArgs(filter, { seed: zaad, n: n + 1 })) : adres("trek", filterArgs(filter, { seed: zaad, n: n + 1 }));
+    $("[data-toetsen]", blok).textContent = $("[data-toetsen]", blok).textContent.replace(/Esc: .*$/, "Esc: terug naar de stapel");
+  }
+
+  /* The random prompt: the page the export froze shows one prompt of some card; rebuild it for the drawn one. */
+  function toonWillekeurig(blok, kaart, index, nav) {
+    var bak = INDEX.bakken[kaart.bak], vraag = kaart.vragen[index - 1], totaal = kaart.vragen.length;
+    blok.className = "gesprek bak-kleur " + bak.css;
+    Object.assign(blok.dataset, { gesprek: kaart.slug, titel: kaart.titel, bak: bak.naam, url: kaartAdres(kaart), terug: nav.terug, scherm: gesprekAdres(kaart, index, "scherm"), volgende: nav.volgende });
+    if (nav.vorige) blok.dataset.vorige = nav.vorige; else delete blok.dataset.vorige;
+    $(".bak-label", blok).textContent = bak.naam;
+    $(".gesprek-titel", blok).textContent = kaart.titel;
+    var sectie = $("[data-vraag-nr]", blok), notitie = $("[data-vraag-notitie]", sectie);
+    sectie.dataset.vraagNr = String(index);
+    sectie.setAttribute("aria-labelledby", "vraag-" + index);
+    $$("[data-doorvragen]", sectie).forEach(function (oud) { oud.remove(); });
+    var kop = $(".vraag", sectie);
+    kop.id = "vraag-" + index;
+    kop.textContent = vraag.vraag;
+    if (vraag.doorvragen.length) {
+      kop.after(el("details", { "class": "doorvragen-blok", "data-doorvragen": "", open: "" }, [
+        el("summary", {}, ["Doorvragen"]),
+        el("ul", { "class": "doorvragen" }, vraag.doorvragen.map(function (tekst) { return el("li", {}, [tekst]); })),
+      ]));
+    }
+    $("label", notitie).htmlFor = $("textarea", notitie).id = "notitie-vraag-" + index;
+    toonVraag(blok, index, totaal);
+    titel(kaart.titel + " · vraag " + index + " van " + totaal);
+    knoppen($(".gesprek-knoppen", blok), [
+      nav.vorige && { href: nav.vorige, tekst: "Vorige vraag", rel: "prev" },
+      { href: nav.volgende, tekst: "Nog een willekeurige vraag", rel: "next", klasse: "knop" },
+    ]);
+    $("[data-terug-link]", blok).href = nav.terug;
+    $("[data-scherm-openen]", blok).href = gesprekAdres(kaart, index, "scherm");
+    var notities = $("[data-notities]", blok);
+    if (notities.dataset.notities !== kaart.slug) {
+      Object.assign(notities.dataset, { notities: kaart.slug, titel: kaart.titel, bak: bak.naam });
+      notities.setAttribute("aria-labelledby", "notities-" + kaart.slug);
+      $("h2", notities).id = "notities-" + kaart.slug;
+      $$("textarea", notities).forEach(function (veld) {
+        veld.id = veld.dataset.veld + "-" + kaart.slug;
+        veld.previousElementSibling.htmlFor = veld.id;
+      });
+    }
+    notities.dataset.url = kaartAdres(kaart);
+    var begeleider = $("aside.begeleider", blok);
+    if (!kaart.begeleider) { if (begeleider) begeleider.remove(); return; }
+    if (!begeleider) {
+      begeleider = el("aside", { "class": "begeleider", "aria-label": "Voor de begeleider" }, [el("h2", {}, ["Voor de begeleider"]), el("p")]);
+      notities.after(begeleider);
+    }
+    $("p", begeleider).textContent = kaart.begeleider;
   }
 
   function willekeurigeVraag() {
@@ -356,12 +388,11 @@
     }
     if (!blok) return;
     var stap = function (m) { return adres("willekeurige-vraag", filterArgs(filter, { seed: stand.zaad, n: m })); };
-    toonVraag(blok, getrokken.kaart, getrokken.index, {
+    toonWillekeurig(blok, getrokken.kaart, getrokken.index, {
       vorige: stand.n > 1 ? stap(stand.n - 1) : null,
       volgende: stap(stand.n + 1),
-      volgendeTekst: "Nog een willekeurige vraag",
       terug: kaartAdres(getrokken.kaart),
-    }, "");
+    });
   }
 
   /* ---- practice mode: the same scenario and parent role for the same seed, one view per player ---- */

@@ -121,6 +121,11 @@ def page(browser, live_server):
     assert not errors, f"errors in the browser: {errors}"
 
 
+def shown_prompt(page):
+    """The prompt discussion mode shows now: the page holds every prompt of the card, the others hidden."""
+    return page.locator(".vraag-blok:not([hidden]) .vraag")
+
+
 SHIPPED_KAARTEN = Path(__file__).resolve().parent.parent / "kaarten"
 
 

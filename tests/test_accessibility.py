@@ -66,6 +66,7 @@ def test_the_timer_speaks_through_a_status_region(page):
     page.goto(page.base_url + gesprek.path)
     status = page.locator("[data-timer-melding]")
     assert status.get_attribute("role") == "status" and page.locator("[data-timer-tijd]").get_attribute("role") == "timer"
+    page.locator("summary", has_text="Timer").click()
     page.locator("[data-seconden]").first.evaluate("button => button.dataset.seconden = '61'")
     page.locator("[data-seconden]").first.click()
     expect(status).to_have_text("Nog 1 minuut.", timeout=5000)

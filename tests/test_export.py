@@ -17,6 +17,7 @@ from kaartenbak.search import SearchIndex
 from kaartenbak.store import CardStore
 from web.export import file_path, relative_links
 
+from .conftest import shown_prompt
 from .test_mentor import PROMPTS, deck  # noqa: F401  (the same card folder as the mentor tests)
 
 HERE = Path(__file__).resolve().parent
@@ -264,25 +265,37 @@ def test_the_export_works_like_the_live_site(tab, site, live_server, app):
 
     # discussion mode: prompt 2, then back to prompt 1 and its doorvraag
     tab.goto(site + "kaart/kaart-2/gesprek/index.html?vraag=2")
-    assert tab.locator("#vraag").inner_text() == "Tweede vraag?"
+    assert shown_prompt(tab).inner_text() == "Tweede vraag?"
     assert tab.locator(".positie").inner_text() == "vraag 2 van 3"
-    assert tab.locator("[data-doorvragen]").count() == 0
+    assert not tab.get_by_text("Eerste doorvraag?").is_visible()
     tab.get_by_role("link", name="Vorige vraag").click()
     tab.wait_for_url("**vraag=1")
-    assert tab.locator("#vraag").inner_text() == "Eerste vraag?"
-    assert not tab.get_by_text("Eerste doorvraag?").is_visible()
-    tab.keyboard.press("d")
+    assert shown_prompt(tab).inner_text() == "Eerste vraag?"
     assert tab.get_by_text("Eerste doorvraag?").is_visible()
     tab.keyboard.press("ArrowRight")
     tab.wait_for_url("**vraag=2")
-    assert tab.locator("#vraag").inner_text() == "Tweede vraag?"
+    assert shown_prompt(tab).inner_text() == "Tweede vraag?"
+
+    # from a draw, discussion mode goes on to the next card of the same draw (or the empty pile), as on the live site
+    for n in (1, 3):
+        ways_on = []
+        for start in (f"{live_server}/trek?tag=emoties&seed=abc123&n={n}", f"{site}trek/index.html?tag=emoties&seed=abc123&n={n}"):
+            tab.goto(start)
+            tab.get_by_role("link", name="Bespreek deze kaart").click()
+            tab.wait_for_url("**vraag=1**")
+            tab.keyboard.press("ArrowRight")
+            tab.keyboard.press("ArrowRight")
+            ways_on.append([unquote(tab.locator(f"[{link}]").evaluate("a => a.href")) for link in ("data-volgende-kaart", "data-terug-link")])
+        live, export = ways_on
+        assert export == [in_export(site, live_server, url) for url in live], (live, export)
+    assert "trek" in live[0]  # after the last card of the draw: the pile says it is empty
 
     # the random prompt is the live site's, with the notes of its own card
     for n in (1, 2, 5):
         tab.goto(f"{live_server}/willekeurige-vraag?seed=abc&n={n}")
-        live = (tab.locator("[data-gesprek]").get_attribute("data-gesprek"), tab.locator("#vraag").inner_text())
+        live = (tab.locator("[data-gesprek]").get_attribute("data-gesprek"), shown_prompt(tab).inner_text())
         tab.goto(f"{site}willekeurige-vraag/index.html?seed=abc&n={n}")
-        assert (tab.locator("[data-gesprek]").get_attribute("data-gesprek"), tab.locator("#vraag").inner_text()) == live
+        assert (tab.locator("[data-gesprek]").get_attribute("data-gesprek"), shown_prompt(tab).inner_text()) == live
         assert tab.locator("[data-notities]").get_attribute("data-notities") == live[0]
 
     # practice mode: the same scenario and role; the teacher does not see the parent's role
@@ -304,6 +317,12 @@ def test_the_export_works_like_the_live_site(tab, site, live_server, app):
     assert tab.locator(".a6[data-slug]").evaluate_all("a => a.map(x => x.dataset.slug)") == ["kaart-2", "kaart-2"]
 
 
+def in_export(site, live_server, url):
+    """The file of the export that a live URL corresponds to, with its query string."""
+    path, _, query = url.removeprefix(live_server).partition("?")
+    return site + file_path(path) + ("?" + query if query else "")
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("where", ["print", "draw"])
 def test_links_opened_from_disk_stay_in_the_export(tab, exported, where):
@@ -316,9 +335,9 @@ def test_links_opened_from_disk_stay_in_the_export(tab, exported, where):
     if where == "draw":
         tab.get_by_role("link", name="Trek een kaart").click()
         tab.wait_for_url(re.compile(r"trek/index\.html\?seed=\w+&n=1$"))  # the page first picks a seed, as the server does
-        tab.get_by_role("link", name="Bespreek vraag voor vraag").click()
-        tab.wait_for_url("**/gesprek/index.html?vraag=1")
-        assert tab.locator("#vraag").inner_text() == "Eerste vraag?"
+        tab.get_by_role("link", name="Bespreek deze kaart").click()
+        tab.wait_for_url(re.compile(r"/gesprek/index\.html\?vraag=1&seed=\w+&n=1$"))
+        assert shown_prompt(tab).inner_text() == "Eerste vraag?"
 
 
 QUERIES = [

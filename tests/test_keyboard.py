@@ -62,7 +62,7 @@ def test_skip_link_search_filter_and_open_a_card(page, deck):  # noqa: F811
     page.wait_for_url("**/kaart/kaart-2")
 
 
-def test_draw_step_mark_and_share(page, deck):  # noqa: F811
+def test_draw_step_discuss_and_share(page, deck):  # noqa: F811
     page.goto(page.base_url + "/")
     tab_to(page, page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Trek een kaart"), press="Enter")
     page.wait_for_url("**n=1")
@@ -71,41 +71,46 @@ def test_draw_step_mark_and_share(page, deck):  # noqa: F811
     # focus starts at the position, so a screen reader says it and Tab goes on to the buttons
     position = page.locator("[data-positie]")
     expect(position).to_be_focused()
-    expect(position).to_have_text(re.compile(r"kaart 2 van \d+"))
+    expect(position).to_have_text(re.compile(r"2 getrokken · nog \d+ in de stapel"))
     assert page.evaluate(FOCUS_RING)
 
-    tab_to(page, page.get_by_role("button", name="Markeer als besproken"), press="Space")
-    expect(page.locator("[data-markeer]")).to_have_attribute("aria-pressed", "true")
+    tab_to(page, page.locator("summary", has_text="Hele kaart lezen"), press="Enter")
+    expect(page.get_by_text("Eerste doorvraag?")).to_be_visible()
     tab_to(page, page.locator("summary", has_text="Delen"), press="Enter")
     expect(page.get_by_label("Link om te delen")).to_be_visible()
+    page.keyboard.press("Shift+Tab")
+    tab_to(page, page.get_by_role("link", name="Bespreek deze kaart"), press="Enter")
+    page.wait_for_url("**vraag=1**n=2")
 
 
 def test_discussion_mode_prompts_doorvragen_timer_and_tick(page, deck):  # noqa: F811
     page.goto(page.base_url + "/kaart/kaart-1")
-    tab_to(page, page.get_by_role("link", name="Bespreek vraag voor vraag"), press="Enter")
+    tab_to(page, page.get_by_role("link", name="Bespreek deze kaart"), press="Enter")
     page.wait_for_url("**vraag=1")
 
+    expect(page.get_by_text("Eerste doorvraag?")).to_be_visible()  # open for the mentor
     doorvragen = tab_to(page, page.locator("summary", has_text="Doorvragen"), press="Space")
-    expect(page.get_by_text("Eerste doorvraag?")).to_be_visible()
-    page.keyboard.press("Enter")
     expect(page.get_by_text("Eerste doorvraag?")).to_be_hidden()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Eerste doorvraag?")).to_be_visible()
     assert focused(doorvragen)
 
     page.keyboard.press("ArrowRight")
     page.wait_for_url("**vraag=2")
-    prompt = page.locator("#vraag")
+    prompt = page.locator("#vraag-2")
     expect(prompt).to_be_focused()  # with aria-describedby, a screen reader reads "vraag 2 van 3" too
     assert prompt.get_attribute("aria-describedby") == "positie"
 
+    tab_to(page, page.locator("summary", has_text="Timer"), press="Enter")
     tab_to(page, page.get_by_role("button", name="2 min", exact=True), press="Enter")
     expect(page.locator("[data-timer-melding]")).to_have_text(re.compile("Timer loopt"))
     expect(page.locator("[data-timer-tijd]")).to_have_text(re.compile(r"^[12]:\d\d$"))
     tab_to(page, page.get_by_role("button", name="Stop"), press="Space")
     expect(page.locator("[data-timer-melding]")).to_have_text("Timer gestopt.")
 
-    tick = tab_to(page, page.get_by_label("Deze vraag is besproken"), press="Space")
-    expect(tick).to_be_checked()
-    tab_to(page, page.get_by_label("Wat is er besproken?"))
+    tick = tab_to(page, page.get_by_label("Besproken"), press="Space")
+    expect(tick).not_to_be_checked()  # shown counts as discussed: the mentor unticks it
+    tab_to(page, page.get_by_role("textbox", name="Notitie bij deze vraag"))
     page.keyboard.type("Goed gesprek.")
     page.keyboard.press("Escape")  # leaves the field; a second Esc leaves discussion mode
     page.keyboard.press("Escape")
@@ -115,16 +120,16 @@ def test_discussion_mode_prompts_doorvragen_timer_and_tick(page, deck):  # noqa:
 def test_notes_and_download_the_report(page, deck):  # noqa: F811
     page.goto(page.base_url + "/kaart/kaart-2")
     tab_to(page, page.locator("ol.vragen > li").nth(0).get_by_role("checkbox"), press="Space")
-    tab_to(page, page.get_by_label("Wat is er besproken?"))
+    tab_to(page, page.get_by_role("textbox", name="Notitie", exact=True))
     page.keyboard.type("Oefenen met ik-boodschappen.")
-    tab_to(page, page.get_by_role("link", name="Naar het gespreksverslag"), press="Enter")
+    tab_to(page, page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Verslag"), press="Enter")
     page.wait_for_url("**/verslag")
 
-    tab_to(page, page.get_by_role("button", name="Download als Markdown"))
+    tab_to(page, page.get_by_role("button", name="Downloaden als tekstbestand (.md)"))
     with page.expect_download() as download:
         page.keyboard.press("Enter")
     text = open(download.value.path(), encoding="utf-8").read()
-    assert "## Kaart 2" in text and "- Eerste vraag?" in text and "ik-boodschappen" in text
+    assert "## Kaart 2" in text and "1. Eerste vraag?" in text and "ik-boodschappen" in text
 
 
 def test_practice_mode(page, deck):  # noqa: F811

@@ -38,7 +38,7 @@ def test_trek_without_seed_redirects_to_a_fresh_seed(client, deck):
 def test_a_draw_goes_through_the_selection_once_then_says_the_pile_is_empty(client, deck):
     slugs = [drawn_slug(client, f"/trek?seed=abc&n={n}") for n in range(1, 8)]
     assert sorted(slugs) == sorted(["kaart-1", "kaart-2", "kaart-3", "kaart-4", "kaart-5", "scenario-een", "scenario-twee"])
-    assert "kaart 3 van 7" in client.get("/trek?seed=abc&n=3").get_data(as_text=True)
+    assert "3 getrokken · nog 4 in de stapel" in client.get("/trek?seed=abc&n=3").get_data(as_text=True)
     empty = client.get("/trek?seed=abc&n=8").get_data(as_text=True)
     assert "De stapel is leeg" in empty and "Opnieuw schudden" in empty
 
@@ -78,20 +78,54 @@ def test_share_shows_the_link_and_a_qr_code(client, deck):
     assert '<svg role="img" aria-label="QR-code van de link"' in page
 
 
-def test_discussion_mode_shows_one_prompt_with_its_doorvragen(client, deck):
+def shown(page: str) -> list[str]:
+    """The prompts a page shows without JavaScript: those in a section that is not hidden."""
+    return re.findall(r'<section class="vraag-blok" data-vraag-nr="\d+" aria-labelledby="[^"]+">\s*<h1[^>]*>([^<]+)</h1>', page)
+
+
+def test_discussion_mode_shows_the_asked_prompt_with_its_doorvragen_open(client, deck):
     page = client.get("/kaart/kaart-1/gesprek?vraag=1").get_data(as_text=True)
     assert "vraag 1 van 3" in page
-    assert "Eerste vraag?" in page and "Tweede vraag?" not in page
-    assert "Eerste doorvraag?" in page
-    assert 'href="/kaart/kaart-1/gesprek?vraag=2"' in page
+    assert shown(page) == ["Eerste vraag?"]
+    assert '<details class="doorvragen-blok" data-doorvragen open>' in page and "Eerste doorvraag?" in page
+    assert 'href="/kaart/kaart-1/gesprek?vraag=2" rel="next"' in page
     assert "Alleen voor de mentor." in page
+    assert shown(client.get("/kaart/kaart-1/gesprek?vraag=3").get_data(as_text=True)) == ["Derde vraag?"]
+
+
+def test_from_a_card_discussion_mode_leads_back_to_the_card_and_on_to_the_report(client, deck):
+    page = client.get("/kaart/kaart-1/gesprek?vraag=3").get_data(as_text=True)
+    assert '<a href="/kaart/kaart-1" data-terug-link>' in page and "Terug naar de kaart" in page
+    assert 'data-volgende-kaart hidden' in page and 'href="/verslag">Naar het verslag' in page
+
+
+def test_from_a_draw_discussion_mode_leads_back_to_the_pile_and_on_to_the_next_card(client, deck):
+    drawn = [drawn_slug(client, f"/trek?tag=emoties&seed=abc&n={n}") for n in (1, 2, 3)]
+    trek = client.get("/trek?tag=emoties&seed=abc&n=1").get_data(as_text=True)
+    assert f'href="/kaart/{drawn[0]}/gesprek?vraag=1&amp;tag=emoties&amp;seed=abc&amp;n=1" data-bespreek>Bespreek deze kaart' in trek
+    last = client.get(f"/kaart/{drawn[0]}/gesprek?vraag=3&tag=emoties&seed=abc&n=1").get_data(as_text=True)
+    assert 'href="/trek?tag=emoties&amp;seed=abc&amp;n=1" data-terug-link>' in last and "Terug naar de stapel" in last
+    assert f'href="/kaart/{drawn[1]}/gesprek?vraag=1&amp;tag=emoties&amp;seed=abc&amp;n=2" data-volgende-kaart>Volgende kaart' in last
+    step = client.get(f"/kaart/{drawn[0]}/gesprek?vraag=1&tag=emoties&seed=abc&n=1").get_data(as_text=True)
+    assert f'href="/kaart/{drawn[0]}/gesprek?vraag=2&amp;tag=emoties&amp;seed=abc&amp;n=1" rel="next"' in step
+    end = client.get(f"/kaart/{drawn[2]}/gesprek?vraag=3&tag=emoties&seed=abc&n=3").get_data(as_text=True)
+    assert 'href="/trek?tag=emoties&amp;seed=abc&amp;n=4" data-volgende-kaart>' in end
+    assert "De stapel is leeg" in client.get("/trek?tag=emoties&seed=abc&n=4").get_data(as_text=True)
+
+
+def test_the_draw_shows_its_filter_as_chips_that_remove_it(client, deck):
+    page = client.get("/trek?tag=emoties&seed=abc&n=1").get_data(as_text=True)
+    assert '<a class="chip" href="/trek">tag: emoties' in page
+    assert '<a class="chip wis" href="/trek">Trek uit alle kaarten</a>' in page
+    assert 'class="chips"' not in client.get("/trek?seed=abc&n=1").get_data(as_text=True)
 
 
 def test_projector_view_shows_just_the_prompt(client, deck):
-    page = client.get("/kaart/kaart-1/gesprek?vraag=2&weergave=scherm").get_data(as_text=True)
-    assert "Tweede vraag?" in page
+    page = client.get("/kaart/kaart-1/gesprek?vraag=1&weergave=scherm").get_data(as_text=True)
+    assert shown(page) == ["Eerste vraag?"]
     assert "Alleen voor de mentor." not in page
-    assert "Volgende vraag" not in page and "Notitie" not in page
+    assert "Volgende vraag" not in page and "Notitie" not in page and "textarea" not in page
+    assert '<div class="doorvragen-blok" data-doorvragen hidden>' in page and "<summary>Doorvragen" not in page
 
 
 @pytest.mark.parametrize("vraag, expected", [("", 1), ("0", 1), ("abc", 1), ("99", 3), ("-1", 1)])

@@ -36,8 +36,8 @@ PAGES = {  # the pages the export starts from; cards, images and static files ar
     "oefenen": "mentor.oefenen",
     "verslag": "mentor.verslag",
 }
-# The pages that pick a card in the browser: the heading level of a card there, and the kinds it picks from.
-CARD_TEMPLATES = {"mentor.trek": (2, DRAWN_SOORTEN), "mentor.oefenen": (3, PRACTICE_SOORTEN)}
+# The pages that pick a card in the browser: how a card is shown there (template, heading level), and the kinds it picks from.
+CARD_TEMPLATES = {"mentor.trek": ("_getrokken.html", 2, DRAWN_SOORTEN), "mentor.oefenen": ("_kaart.html", 3, PRACTICE_SOORTEN)}
 
 # A tag with its attributes (quoted values may hold '>'), and in it an attribute holding a root-relative URL.
 TAG = re.compile(r"""<[a-zA-Z][^\s/>]*(?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?)*\s*/?>""")
@@ -120,10 +120,10 @@ def index_js():
 
 
 def _card_templates():
-    """The cards a page picks from in the browser, with their decks and heading level; none elsewhere."""
-    kop, soorten = CARD_TEMPLATES.get(request.endpoint, (None, ()))
+    """The cards a page picks from in the browser, with their template, decks and heading level; none elsewhere."""
+    template, kop, soorten = CARD_TEMPLATES.get(request.endpoint, (None, None, ()))
     cards = collection()
-    return [(card, cards.bakken[card.bak], kop) for card in cards if card.soort in soorten]
+    return [(template, card, cards.bakken[card.bak], kop) for card in cards if card.soort in soorten]
 
 
 def init_app(app):

@@ -4,7 +4,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 
 from kaartenbak.draw import new_seed, nth, nth_prompt, prompt_pile, valid_seed
 
-from .filters import Filter
+from .filters import Filter, active_filters
 from .share import qr_svg
 from .store import card_store, collection
 
@@ -88,46 +88,72 @@ def trek():
         reshuffle=url_for("mentor.trek", **current.args()),
         random_prompt=url_for("mentor.willekeurige_vraag", **current.args()),
         overview=url_for("pages.index", **current.args()),
-        gesprek=url_for("mentor.gesprek", slug=card.slug) if card else None,
+        gesprek=url_for("mentor.gesprek", slug=card.slug, vraag=1, **current.args(), seed=seed, n=n) if card else None,
         share=_share("mentor.trek", **current.args(), seed=seed, n=n),
         filter=current,
+        chips=active_filters(current, cards.bakken, endpoint="mentor.trek"),
     )
 
 
-def _discussion(card, index: int, nav: dict, weergave: str):
+def _discussion(card, index: int, nav: dict, weergave: str, stepping: bool):
+    """Render discussion mode; with ``stepping`` every prompt of the card is on the page, so the browser steps without a reload."""
     cards = collection()
+    numbered = list(enumerate(card.prompts, start=1))
     return render_template(
         "gesprek.html",
         card=card,
         bak=cards.bakken[card.bak],
-        prompt=card.prompts[index - 1] if card.prompts else None,
+        prompts=numbered if stepping else numbered[index - 1:index],
         index=index,
         total=len(card.prompts),
         nav=nav,
+        stepping=stepping,
         scherm=weergave == "scherm",
         scherm_url=url_for("mentor.gesprek", slug=card.slug, vraag=index, weergave="scherm"),
     )
 
 
+def _draw_context():
+    """The draw a discussion was opened from (its filter, seed and n), or None when it came from a card."""
+    current = Filter.from_request()
+    seed, n = request.args.get("seed", ""), _number("n")
+    return (current, seed, n) if valid_seed(seed) and n is not None else None
+
+
+def _after_card(context):
+    """Where a discussion goes when its card is done: the next card of the same draw, or back to a card."""
+    if context is None:
+        return None
+    current, seed, n = context
+    following = nth(_draw_pile(current), seed, n + 1)
+    if following is None:  # the pile is empty: its page says so
+        return url_for("mentor.trek", **current.args(), seed=seed, n=n + 1)
+    return url_for("mentor.gesprek", slug=following.slug, vraag=1, **current.args(), seed=seed, n=n + 1)
+
+
 @bp.get("/kaart/<slug>/gesprek")
 def gesprek(slug):
     card = collection().get(slug) or abort(404)
-    weergave = "scherm" if request.args.get("weergave") == "scherm" else ""
+    weergave = "scherm" if request.args.get("weergave") == "scherm" else None
+    context = _draw_context()
+    draw = {**context[0].args(), "seed": context[1], "n": context[2]} if context else {}
     index = _number("vraag")
     total = len(card.prompts)
     if total and (index is None or index > total):
-        return redirect(url_for("mentor.gesprek", slug=slug, vraag=min(index or 1, total), weergave=weergave or None))
+        return redirect(url_for("mentor.gesprek", slug=slug, vraag=min(index or 1, total), weergave=weergave, **draw))
     index = index or 1
 
     def step(m):
-        return url_for("mentor.gesprek", slug=slug, vraag=m, weergave=weergave or None)
+        return url_for("mentor.gesprek", slug=slug, vraag=m, weergave=weergave, **draw)
 
     nav = {
-        "previous": step(index - 1) if index > 1 else None,
-        "next": step(index + 1) if index < total else None,
-        "back": url_for("pages.card", slug=slug),
+        "previous": step(max(index - 1, 1)),
+        "next": step(min(index + 1, max(total, 1))),
+        "back": url_for("mentor.trek", **draw) if context else url_for("pages.card", slug=slug),
+        "back_label": "Terug naar de stapel" if context else "Terug naar de kaart",
+        "next_card": _after_card(context),
     }
-    return _discussion(card, index, nav, weergave)
+    return _discussion(card, index, nav, weergave, stepping=True)
 
 
 @bp.get("/willekeurige-vraag")
@@ -149,8 +175,9 @@ def willekeurige_vraag():
         "next": step(n + 1),
         "next_label": "Nog een willekeurige vraag",
         "back": url_for("pages.card", slug=card.slug),
+        "back_label": "Naar de hele kaart",
     }
-    return _discussion(card, index, nav, "")
+    return _discussion(card, index, nav, None, stepping=False)
 
 
 def _practice_cards():

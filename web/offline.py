@@ -10,7 +10,7 @@ from .store import card_store
 bp = Blueprint("offline", __name__)
 
 PRECACHE_LIMIT = 1000  # a huge collection is cached as it is visited, not all at once
-STATIC_FILES = ("kaartenbak.css", "kaartenbak.js", "afdrukken.css", "favicon.svg", "icoon-192.png", "icoon-512.png")
+STATIC_FILES = ("kaartenbak.css", "kaartenbak.js", "gesprekken.js", "gesprek.js", "verslag.js", "afdrukken.css", "favicon.svg", "icoon-192.png", "icoon-512.png")
 
 
 @bp.get("/manifest.webmanifest")
