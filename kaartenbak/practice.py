@@ -13,10 +13,10 @@ from .draw import nth
 
 @dataclass(frozen=True)
 class Piles:
-    """The cards practice mode draws from: scenarios and role cards, and the first observer card."""
+    """The cards practice mode draws from: scenarios, the parent roles of a scenario that names none, the observer card."""
 
     scenarios: tuple[Card, ...]
-    rollen: tuple[Card, ...]
+    ouders: tuple[Card, ...]
     observatie: Card | None
 
     @classmethod
@@ -25,7 +25,11 @@ class Piles:
         for card in cards:
             if card.soort in by_soort:
                 by_soort[card.soort].append(card)
-        return cls(tuple(by_soort["scenario"]), tuple(by_soort["rol"]), (by_soort["observatie"] or [None])[0])
+        scenarios, rollen = by_soort["scenario"], by_soort["rol"]
+        # a role written for a fourth player (the pupil, the interpreter) is no parent's role, unless a scenario says so
+        fourth_only = {slug for card in scenarios for slug in card.vierde_speler} - {slug for card in scenarios for slug in card.rollen}
+        ouders = [card for card in rollen if card.slug not in fourth_only] or rollen
+        return cls(tuple(scenarios), tuple(ouders), (by_soort["observatie"] or [None])[0])
 
 
 @dataclass(frozen=True)
@@ -47,10 +51,10 @@ def listed_roles(cards, slugs) -> list[Card]:
 
 def role_play(cards, piles: Piles, seed: str, s: int, r: int) -> RolePlay | None:
     """Draw the role play of scenario number ``s`` and role number ``r`` (1-based, wrapping round); None without cards."""
-    if not piles.scenarios or not piles.rollen:
+    if not piles.scenarios or not piles.ouders:
         return None
     scenario = nth(piles.scenarios, seed, (s - 1) % len(piles.scenarios) + 1)
-    parents = listed_roles(cards, scenario.rollen) or piles.rollen  # a scenario without (usable) roles takes any
+    parents = listed_roles(cards, scenario.rollen) or piles.ouders  # a scenario without (usable) roles of its own takes any
     fourths = listed_roles(cards, scenario.vierde_speler)
     return RolePlay(
         scenario=scenario,
