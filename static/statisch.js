@@ -372,6 +372,7 @@
     geenVierde: "In dit scenario speelt geen vierde speler mee. Vraag de spelleider om een nieuwe link.",
     observator: "Lees alles en let tijdens het gesprek op de punten van de observatiekaart.",
   };
+  var ZIET = { leraar: "Ziet alleen het scenario.", observator: "Ziet alle kaarten en geeft feedback met de observatiekaart." };
   var ZIET_ROLLEN = { ouder: ["ouder"], vierde: ["vierde"], observator: ["ouder", "vierde"] };  /* as web/mentor.py's SEES_ROLES */
 
   function spelleiderUitleg(vierde) {
@@ -415,13 +416,13 @@
       var namen = Object.keys(rollen).filter(function (naam) { return naam !== "vierde" || inSpel.vierde; });
       var lijst = $(".speler-lijst", blok);
       lijst.replaceChildren.apply(lijst, namen.map(function (naam) {
-        var rolkaart = inSpel[naam], speelt = null;
+        var rolkaart = inSpel[naam], speelt = ZIET[naam] ? el("p", { "class": "ziet" }, [ZIET[naam]]) : null;
         if (rolkaart) {
           speelt = el("p", { "class": "speelt", "data-rolkaart": rolkaart.slug }, ["Rolkaart: ", el("strong", {}, [rolkaart.titel])]);
           if (rolkaart.samenvatting) speelt.append(el("br"), rolkaart.samenvatting);
         }
         return el("li", { "class": "speler" }, [el("h3", {}, [rollen[naam]])].concat(speelt ? [speelt] : [],
-          [el("p", {}, [el("a", { "class": "knop", href: link({ speler: naam }) }, ["Open als " + rollen[naam].toLowerCase()])])]));
+          [el("p", { "class": "speler-link" }, [el("a", { "class": "knop", href: link({ speler: naam }) }, ["Open als " + rollen[naam].toLowerCase()])])]));
       }));
     }
     knoppen($(".trek-knoppen", blok), [
