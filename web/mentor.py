@@ -180,16 +180,16 @@ def oefenen():
         return url_for("mentor.oefenen", **{"seed": seed, "scenario": s, "rol": r, "speler": speler or None, **changes})
 
     in_play = {"ouder": spel.ouder, "vierde": spel.vierde}
-    spelers = [
+    spelers = [  # the spelleider hands these out; a player's own view has none
         {"naam": naam, "label": label, "rolkaart": in_play.get(naam), **_share("mentor.oefenen", seed=seed, scenario=s, rol=r, speler=naam)}
         for naam, label in ROLLEN.items()
-        if naam != "vierde" or spel.vierde
+        if not speler and (naam != "vierde" or spel.vierde)
     ]
     rolkaarten = [(naam, in_play[naam]) for naam in SEES_ROLES.get(speler, ()) if in_play[naam]]
     return render_template(
         "oefenen.html",
         speler=speler,
-        spelers=spelers if not speler else [],
+        spelers=spelers,
         scenario=spel.scenario,
         rolkaarten=rolkaarten,
         observator=spel.observatie if speler == "observator" else None,
