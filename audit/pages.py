@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 from urllib.parse import urlencode
 
+from kaartenbak.practice import Piles, role_play
 from web.export import file_path
 
 SEED = "abc"
@@ -72,6 +73,16 @@ def example_card(cards):
     return max(cards, key=richness)
 
 
+def four_player_scenario(cards) -> int | None:
+    """The scenario number that draws, with SEED, a scenario with a fourth player; None if no scenario has one."""
+    piles = Piles.of(cards)
+    for number in range(1, len(piles.scenarios) + 1):
+        play = role_play(cards, piles, SEED, number, 1)
+        if play and play.vierde:
+            return number
+    return None
+
+
 def page_list(cards) -> list[Page]:
     """Every page type of the site, in the states worth checking."""
     card = example_card(cards)
@@ -101,6 +112,12 @@ def page_list(cards) -> list[Page]:
         Page("controle", "/controle"),
         Page("niet gevonden", "/bestaat-niet", status=404),
     ]
+    vier = four_player_scenario(cards)
+    if vier:
+        pages += [
+            Page("oefenen spelleider met vier spelers", f"/oefenen?seed={SEED}&scenario={vier}", (open_details,)),
+            Page("oefenen vierde speler", f"/oefenen?seed={SEED}&scenario={vier}&speler=vierde", (start_timer,)),
+        ]
     return pages
 
 

@@ -24,6 +24,8 @@ class Card:
     soort: str = "reflectie"
     concept: bool = False
     links: tuple[str, ...] = ()
+    rollen: tuple[str, ...] = ()  # a scenario's parent roles, by slug; empty: every role card
+    vierde_speler: tuple[str, ...] = ()  # the roles of a scenario's fourth player (pupil, second parent); empty: none
 
     @property
     def sort_key(self):

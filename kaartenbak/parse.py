@@ -23,7 +23,10 @@ MAX_BRACKETS = 300
 MAX_TAGS = 500
 NESTED_LINE = re.compile(r"^((?:[ \t]*>)*)([ \t]*)(?:(?:[-*+]|\d+[.)])[ \t]|>)", re.MULTILINE)
 RAW_TAG = re.compile(r"<[A-Za-z/!]")
-CARD_KEYS = ("titel", "tags", "nummer", "samenvatting", "begeleider", "soort", "concept")
+CARD_KEYS = ("titel", "tags", "nummer", "samenvatting", "begeleider", "soort", "concept", "rollen", "vierde_speler")
+# Fields naming other cards by file name; only a scenario card may carry them (practice mode reads them).
+ROLE_LISTS = {"rollen": "rol-boze-ouder, rol-bezorgde-ouder", "vierde_speler": "rol-leerling"}
+MAX_LISTED = 50
 BAK_KEYS = ("naam", "beschrijving", "kleur", "tags")
 PLACEHOLDER = "VUL IN"  # marks the template's example text until the trainer replaces it
 
@@ -126,6 +129,36 @@ def _concept(where, data, lines):
     return value, []
 
 
+def _role_list(where, data, lines, key):
+    """Read a list of role cards' file names (without .md): the roles practice mode draws from."""
+    value = data.get(key)
+    if value is None or value == []:
+        return (), []
+    example = f"bijvoorbeeld {key}: [{ROLE_LISTS[key]}]"
+    if not isinstance(value, list):
+        return None, [Problem(where, lines.get(key), f"'{key}' moet een lijst van bestandsnamen van rolkaarten zijn, {example}")]
+    if len(value) > MAX_LISTED:
+        return None, [Problem(where, lines.get(key), f"'{key}' noemt meer dan {MAX_LISTED} kaarten; kies er minder")]
+    slugs, problems = [], []
+    for item in value:
+        slug = item.strip().removesuffix(".md") if isinstance(item, str) else ""
+        if not slug or len(slug) > MAX_LENGTHS["titel"] or "/" in slug:
+            problems.append(Problem(where, lines.get(key), f"'{key}': {str(item)[:80]!r} is geen bestandsnaam van een kaart; schrijf de naam zonder .md, {example}"))
+        elif slug not in slugs:
+            slugs.append(slug)
+    return (tuple(slugs) if not problems else None), problems
+
+
+def _only_on_scenarios(where, values, lines):
+    """Role lists mean something on a scenario card only: elsewhere they are ignored, with a warning."""
+    if values["soort"] == "scenario":
+        return
+    for key in ROLE_LISTS:
+        if values[key]:
+            values[key] = ()
+            yield Problem(where, lines.get(key), f"'{key}' hoort alleen op een scenariokaart (soort: scenario); op deze kaart wordt het genegeerd", WAARSCHUWING)
+
+
 def _refuse_pathological(where: str, body: str, body_line: int) -> None:
     """Stop a body that would take the renderer minutes: deep nesting, masses of brackets or tags."""
     for match in NESTED_LINE.finditer(body):
@@ -201,12 +234,14 @@ def parse_card(where: str, slug: str, text: str, bak: Bak, images: frozenset[str
         "nummer": _nummer(where, data, lines),
         "soort": _soort(where, data, lines),
         "concept": _concept(where, data, lines),
+        **{key: _role_list(where, data, lines, key) for key in ROLE_LISTS},
     }.items():
         values[key] = value
         problems.extend(found)
     errors = [p for p in problems if p.level != WAARSCHUWING]
     if errors:
         raise CardError(problems)
+    problems.extend(_only_on_scenarios(where, values, lines))
     body_line = first_line + yaml_text.count("\n")  # the body starts on the closing --- line
     _refuse_pathological(where, body, body_line)
     rendered = render(body, bak.slug)

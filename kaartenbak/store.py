@@ -13,7 +13,7 @@ from .card import Card
 from .collection import Collection
 from .diskcache import DiskCache
 from .files import BAK_FILE, Stamp, inside, is_ignored, is_image, read_text, relative, stamp
-from .parse import parse_bak, parse_card
+from .parse import ROLE_LISTS, parse_bak, parse_card
 from .problems import FOUT, WAARSCHUWING, CardError, Problem
 from .workers import run_all
 
@@ -281,8 +281,9 @@ def _problem_order(problem: Problem):
 
 
 def _collection_problems(cards: list[Card]):
-    """Problems that involve more than one card: shared numbers, links that lead nowhere."""
+    """Problems that involve more than one card: shared numbers, links that lead nowhere, roles that are none."""
     slugs = {card.slug for card in cards}
+    soort = {card.slug: card.soort for card in cards}
     numbers = Counter((card.bak, card.nummer) for card in cards if card.nummer is not None)
     for card in cards:
         if numbers[(card.bak, card.nummer)] > 1:
@@ -290,3 +291,9 @@ def _collection_problems(cards: list[Card]):
         for link in card.links:
             if link not in slugs:
                 yield Problem(card.path, None, f"de link naar kaart '{link}' leidt nergens heen; bestaat {link}.md?")
+        for key in ROLE_LISTS:
+            for slug in getattr(card, key):
+                if slug not in soort:
+                    yield Problem(card.path, None, f"'{key}' noemt de kaart '{slug}', maar die bestaat niet; bestaat {slug}.md? Het oefenen laat hem weg", WAARSCHUWING)
+                elif soort[slug] != "rol":
+                    yield Problem(card.path, None, f"'{key}' noemt de kaart '{slug}', maar dat is geen rolkaart (soort: {soort[slug]}); het oefenen laat hem weg", WAARSCHUWING)

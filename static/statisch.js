@@ -395,12 +395,25 @@
     });
   }
 
-  /* ---- practice mode: the same scenario and parent role for the same seed, one view per player ---- */
+  /* ---- practice mode: the same scenario and roles for the same seed, one view per player ---- */
   var UITLEG = {
     leraar: "Je kent alleen de situatie; hoe de ouder reageert, merk je in het gesprek.",
     ouder: "Lees de situatie en je rolkaart. Laat je rolkaart niet aan de leraar zien.",
+    vierde: "Lees de situatie en je rolkaart. Laat je rolkaart niet aan de anderen zien.",
+    geenVierde: "In dit scenario speelt geen vierde speler mee. Vraag de spelleider om een nieuwe link.",
     observator: "Lees alles en let tijdens het gesprek op de punten van de observatiekaart.",
   };
+  var ZIET = { leraar: "Ziet alleen het scenario.", observator: "Ziet alle kaarten en geeft feedback met de observatiekaart." };
+  var ZIET_ROLLEN = { ouder: ["ouder"], vierde: ["vierde"], observator: ["ouder", "vierde"] };  /* as web/mentor.py's SEES_ROLES */
+
+  function spelleiderUitleg(vierde) {
+    var sterk = function (woord) { return el("strong", {}, [woord]); };
+    return vierde
+      ? ["Een rollenspel met vier spelers: de ", sterk("leraar"), " voert het gesprek, de ", sterk("ouder"), " en de ", sterk("vierde speler"),
+        " spelen elk een rolkaart, de ", sterk("observator"), " let op en geeft feedback. Geef elke speler de eigen link: de leraar ziet de rolkaarten niet. Zijn jullie met z'n drieën, dan speelt de observator de vierde rol erbij."]
+      : ["Een rollenspel met drie spelers: de ", sterk("leraar"), " voert het gesprek, de ", sterk("ouder"), " speelt de rolkaart, de ", sterk("observator"),
+        " let op en geeft feedback. Geef elke speler de eigen link: de leraar ziet de rolkaart van de ouder niet."];
+  }
 
   function oefenen() {
     var blok = $("[data-oefenen]"), rollen = REGELS.rollen;
@@ -408,37 +421,60 @@
     if (!heeft(rollen, speler)) speler = "";
     if (!DRAW.validSeed(zaad)) { location.replace(adres("oefenen", { seed: DRAW.newSeed(), scenario: s, rol: r, speler: speler || null })); return; }
     var soort = function (naam) { return INDEX.kaarten.filter(function (kaart) { return kaart.soort === naam; }); };
-    var scenarios = soort("scenario"), ouders = soort("rol"), observator = soort("observatie")[0];
-    if (!blok || !scenarios.length || !ouders.length) return;
+    var scenarios = soort("scenario"), observator = soort("observatie")[0];
+    /* kaartenbak/practice.py: the scenario's own roles (the export lists only role cards on the site), else the parent roles */
+    var eigen = function (slugs) { return (slugs || []).map(function (slug) { return kaarten[slug]; }); };
+    var alleOuders = eigen(REGELS.ouderRollen);
+    if (!blok || !scenarios.length || !alleOuders.length) return;
     var scenario = DRAW.nth(scenarios, zaad, (s - 1) % scenarios.length + 1);
-    var ouder = DRAW.nth(ouders, zaad, (r - 1) % ouders.length + 1);
+    var ouders = eigen(scenario.rollen), vierdes = eigen(scenario.vierdeSpeler);
+    if (!ouders.length) ouders = alleOuders;
+    var inSpel = {
+      ouder: DRAW.nth(ouders, zaad, (r - 1) % ouders.length + 1),
+      vierde: vierdes.length ? DRAW.nth(vierdes, zaad, (r - 1) % vierdes.length + 1) : null,
+    };
     var link = function (wijziging) { return adres("oefenen", Object.assign({ seed: zaad, scenario: s, rol: r, speler: speler || null }, wijziging)); };
     var label = rollen[speler] || "Spelleider";
 
     titel("Oefenen · " + label);
     $(".rol-label", blok).textContent = label;
+    var uitleg = $(".oefenen-kop p", blok);
     if (speler) {
-      $(".oefenen-kop p", blok).replaceChildren("Je bent de ", el("strong", {}, [label.toLowerCase()]), ". " + UITLEG[speler]);
+      uitleg.replaceChildren("Je bent de ", el("strong", {}, [label.toLowerCase()]), ". " + UITLEG[speler === "vierde" && !inSpel.vierde ? "geenVierde" : speler]);
       $$(".spelers", blok).forEach(function (oud) { oud.remove(); });
     } else {
-      var namen = Object.keys(rollen);
-      $$(".speler-lijst > li", blok).forEach(function (li, i) { $("a.knop", li).href = link({ speler: namen[i] }); });
+      uitleg.replaceChildren.apply(uitleg, spelleiderUitleg(inSpel.vierde));
+      var namen = Object.keys(rollen).filter(function (naam) { return naam !== "vierde" || inSpel.vierde; });
+      var lijst = $(".speler-lijst", blok);
+      lijst.replaceChildren.apply(lijst, namen.map(function (naam) {
+        var rolkaart = inSpel[naam], speelt = ZIET[naam] ? el("p", { "class": "ziet" }, [ZIET[naam]]) : null;
+        if (rolkaart) {
+          speelt = el("p", { "class": "speelt", "data-rolkaart": rolkaart.slug }, ["Rolkaart: ", el("strong", {}, [rolkaart.titel])]);
+          if (rolkaart.samenvatting) speelt.append(el("br"), rolkaart.samenvatting);
+        }
+        return el("li", { "class": "speler" }, [el("h3", {}, [rollen[naam]])].concat(speelt ? [speelt] : [],
+          [el("p", { "class": "speler-link" }, [el("a", { "class": "knop", href: link({ speler: naam }) }, ["Open als " + rollen[naam].toLowerCase()])])]));
+      }));
     }
     knoppen($(".trek-knoppen", blok), [
       { href: link({ scenario: s + 1 }), tekst: "Ander scenario" },
-      { href: link({ rol: r + 1 }), tekst: "Andere rol" },
+      (ouders.length > 1 || vierdes.length > 1) && { href: link({ rol: r + 1 }), tekst: "Andere rol" },
       { href: adres("oefenen"), tekst: "Nieuw rollenspel" },
       speler && { href: link({ speler: null }), tekst: "Overzicht voor de spelleider" },
     ]);
 
     var plek = $(".oefen-kaarten", blok);
     vervangKaart($('[aria-labelledby="scenario-kop"] article.kaart', plek), scenario.slug);
-    $$('[aria-labelledby="rol-kop"], [aria-labelledby="observator-kop"]', plek).forEach(function (oud) { oud.remove(); });
+    $$('[aria-labelledby="ouder-kop"], [aria-labelledby="vierde-kop"], [aria-labelledby="observator-kop"]', plek).forEach(function (oud) { oud.remove(); });
     var sectie = function (id, kop, kaart) {
       plek.append(el("section", { "aria-labelledby": id }, [el("h2", { id: id, "class": "kaart-soort" }, [kop]), sjabloon(kaart.slug)]));
     };
-    if (speler === "ouder" || speler === "observator") sectie("rol-kop", "Rolkaart van de ouder", ouder);
+    (ZIET_ROLLEN[speler] || []).forEach(function (naam) {
+      if (inSpel[naam]) sectie(naam + "-kop", naam === "ouder" ? "Rolkaart van de ouder" : "Rolkaart van de vierde speler", inSpel[naam]);
+    });
     if (speler === "observator" && observator) sectie("observator-kop", "Observatiekaart", observator);
+    /* the notes for the mentor: for the spelleider and the observer only, as the server renders them */
+    if (speler && speler !== "observator") $$("aside.begeleider", plek).forEach(function (notitie) { notitie.remove(); });
   }
 
   /* ---- the print view: the chosen cards, regrouped four to a sheet with the backs mirrored ---- */

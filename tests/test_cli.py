@@ -85,6 +85,14 @@ CHECKS = {
         svg_beside_the_card,
         "proef/kaart.md:5: fout: ", "'schets.svg' is geen plaatje dat de site toont",
     ),
+    "role list naming no role card": (
+        lambda k: (k.card("scenario", soort="scenario", rollen="[kaart]", body=PROMPT), k.card("kaart", body=PROMPT)),
+        "proef/scenario.md: waarschuwing: ", "'rollen' noemt de kaart 'kaart', maar dat is geen rolkaart (soort: reflectie)",
+    ),
+    "role list of the wrong type": (
+        lambda k: k.card("scenario", soort="scenario", vierde_speler="rol-leerling", body=PROMPT),
+        "proef/scenario.md:5: fout: ", "'vierde_speler' moet een lijst van bestandsnamen van rolkaarten zijn",
+    ),
     "placeholder left": (
         lambda k: k.card("kaart", body="## Stof tot nadenken\n\n- VUL IN: Welke vraag?\n"),
         "proef/kaart.md:7: waarschuwing: ", "hier staat nog voorbeeldtekst uit het sjabloon ('VUL IN: Welke vraag?'); vervang die door je eigen tekst",

@@ -31,6 +31,10 @@ def cards(deck):  # noqa: F811
     deck.card("verslag", titel="Verslag van een gesprek", tags="[contact met ouders]", body="Wie heeft het gesprek geïnitieerd?\n\n" + PROMPTS)
     deck.card("plannen", titel="Plannen", tags="[soorten oudergesprekken]", body="Oudergesprekken plannen, zie [het verslag](verslag).\n\n![Een foto](foto.png)\n\n" + PROMPTS)
     deck.write("proef/foto.png", b"\x89PNG\r\n\x1a\n")
+    # practice mode: a scenario with its own roles and a fourth player, all with notes for the mentor
+    deck.card("scenario-twee", bak="oefen", titel="Scenario twee", soort="scenario", rollen="[rol-stil]", vierde_speler="[rol-leerling]", begeleider="Notitie bij scenario twee.", body=PROMPTS)
+    deck.card("rol-leerling", bak="oefen", titel="De leerling", soort="rol", samenvatting="Je speelt de leerling.", begeleider="Notitie bij de leerling.", body="Geheime zorg.\n")
+    deck.card("rol-druk", bak="oefen", titel="Drukke ouder", soort="rol", samenvatting="Je speelt een drukke ouder.", begeleider="Notitie bij de drukke ouder.", body="Geheime zorg.\n")
     return deck
 
 
@@ -381,3 +385,38 @@ def test_the_export_says_when_cards_with_errors_are_left_out(runner, kaarten, tm
     result = export(runner, tmp_path / "site")
     assert result.exit_code == 0 and "Let op: 1 fout in de kaarten" in result.output
     assert (tmp_path / "site" / "kaart" / "goed" / "index.html").is_file() and not (tmp_path / "site" / "kaart" / "kapot").exists()
+
+
+def practice_view(page) -> dict:
+    """What a player or the spelleider sees in practice mode, with links reduced to their query strings."""
+    def queries(selector):
+        return page.locator(selector).evaluate_all("links => links.map(a => a.textContent.trim() + ' ' + a.href.split('?')[1])")
+
+    return {
+        "label": page.locator(".rol-label").inner_text(),
+        "uitleg": page.locator(".oefenen-kop p").inner_text(),
+        "kaarten": page.locator(".oefen-kaarten article.kaart").evaluate_all("a => a.map(x => x.dataset.slug)"),
+        "koppen": page.locator(".oefen-kaarten h2").all_inner_texts(),
+        "notities": page.locator(".oefen-kaarten aside.begeleider").all_inner_texts(),
+        "in het spel": page.locator(".speler .speelt").all_inner_texts(),
+        "spelers": queries(".speler a.knop"),
+        "knoppen": queries(".trek-knoppen a"),
+    }
+
+
+@pytest.mark.browser
+def test_practice_mode_in_the_export_is_the_live_sites(tab, site, live_server, cards):
+    seen = set()
+    for s in (1, 2):
+        for r in (1, 2):
+            for speler in ("", "leraar", "ouder", "vierde", "observator"):
+                args = f"seed=abc&scenario={s}&rol={r}" + (f"&speler={speler}" if speler else "")
+                tab.goto(f"{live_server}/oefenen?{args}")
+                live = practice_view(tab)
+                tab.goto(f"{site}oefenen/index.html?{args}")
+                assert practice_view(tab) == live, args
+                if speler in ("leraar", "ouder", "vierde"):
+                    assert live["notities"] == [] and "Notitie" not in tab.locator("main").inner_text()
+                seen.add((live["kaarten"][0], len(live["spelers"])))
+    # both scenarios came up: the one with four players, and one with three
+    assert {("scenario-twee", 4), ("scenario-een", 3)} <= seen

@@ -165,3 +165,120 @@ def test_nothing_about_a_session_is_stored_on_the_server(client, deck):
     response = client.get("/verslag")
     assert response.status_code == 200 and "Set-Cookie" not in response.headers
     assert client.post("/verslag").status_code == 405
+
+
+# ---- practice mode: who sees what, the roles a scenario names, a fourth player ----
+
+NOTES = ("Notitie bij", "Voor de begeleider")
+
+
+@pytest.fixture
+def oefen(kaarten):
+    """Two scenarios, one naming its own parent roles and a pupil as fourth player; every card has notes for the mentor."""
+    def card(slug, titel, soort, **fields):
+        kaarten.card(slug, bak="oefen", titel=titel, soort=soort, begeleider=f"Notitie bij {titel.lower()}.", **fields)
+
+    card("scenario-een", "Scenario een", "scenario", body=PROMPTS)
+    card("scenario-vier", "Scenario met leerling", "scenario", rollen="[rol-boos, rol-stil]", vierde_speler="[rol-leerling]", body=PROMPTS)
+    for slug, titel in (("rol-boos", "Boze ouder"), ("rol-stil", "Stille ouder"), ("rol-druk", "Drukke ouder")):
+        card(slug, titel, "rol", samenvatting=f"Je speelt een {titel.lower()}.", body=f"Geheime zorg van de {titel.lower()}.\n")
+    card("rol-leerling", "De leerling", "rol", samenvatting="Je speelt de leerling.", body="Geheime zorg van de leerling.\n")
+    card("observator", "Observatiekaart", "observatie", body=PROMPTS)
+    return kaarten
+
+
+def practice(client, **args):
+    query = {"seed": "abc", "scenario": 1, "rol": 1, **args}
+    return client.get("/oefenen", query_string={k: v for k, v in query.items() if v is not None}).get_data(as_text=True)
+
+
+def scenario_number(client, slug) -> int:
+    """The scenario number that draws ``slug`` with seed abc."""
+    return next(s for s in (1, 2) if f'data-slug="{slug}"' in practice(client, scenario=s))
+
+
+def slugs(page) -> list[str]:
+    return re.findall(r'<article class="kaart[^"]*" data-slug="([^"]+)"', page)
+
+
+def in_play(page) -> list[str]:
+    return re.findall(r'data-rolkaart="([^"]+)"', page)
+
+
+@pytest.mark.parametrize("s", [1, 2])
+@pytest.mark.parametrize("r", [1, 2, 3])
+def test_the_teacher_sees_the_scenario_only_without_notes_for_the_mentor(client, oefen, s, r):
+    page = practice(client, scenario=s, rol=r, speler="leraar")
+    assert [slug for slug in slugs(page)] in (["scenario-een"], ["scenario-vier"])
+    assert not any(words in page for words in NOTES)
+    assert "Geheime zorg" not in page and "Je speelt" not in page
+
+
+def test_players_see_their_own_role_without_notes_and_the_observer_sees_everything(client, oefen):
+    s = scenario_number(client, "scenario-vier")
+    ouder, vierde, observator = (practice(client, scenario=s, speler=speler) for speler in ("ouder", "vierde", "observator"))
+    assert slugs(ouder)[0] == "scenario-vier" and slugs(ouder)[1] in ("rol-boos", "rol-stil") and len(slugs(ouder)) == 2
+    assert slugs(vierde) == ["scenario-vier", "rol-leerling"]
+    assert "Geheime zorg van de leerling." in vierde and "Geheime zorg van de leerling." not in ouder
+    for page in (ouder, vierde):
+        assert not any(words in page for words in NOTES)
+    assert slugs(observator) == ["scenario-vier", slugs(ouder)[1], "rol-leerling", "observator"]
+    assert "Notitie bij scenario met leerling." in observator and "Notitie bij de leerling." in observator
+
+
+def test_the_overview_names_the_role_in_play_but_never_its_hidden_concern(client, oefen):
+    s = scenario_number(client, "scenario-een")
+    titles = set()
+    for r in (1, 2, 3):
+        page = practice(client, scenario=s, rol=r)
+        assert "Notitie bij scenario een." in page  # the spelleider keeps the scenario's notes
+        assert "Geheime zorg" not in page and "Notitie bij de" not in page
+        [slug] = in_play(page)
+        titel = {"rol-boos": "Boze ouder", "rol-stil": "Stille ouder", "rol-druk": "Drukke ouder"}[slug]
+        assert f"Rolkaart: <strong>{titel}</strong><br>Je speelt een {titel.lower()}." in page
+        titles.add(titel)
+    assert len(titles) == 3  # "Andere rol" steps through every role: the overview changes with it
+
+
+def test_a_scenario_naming_its_roles_draws_only_from_those(client, oefen):
+    s = scenario_number(client, "scenario-vier")
+    drawn = {in_play(practice(client, scenario=s, rol=r))[0] for r in range(1, 7)}
+    assert drawn == {"rol-boos", "rol-stil"}
+    other = {in_play(practice(client, scenario=3 - s, rol=r))[0] for r in range(1, 7)}
+    assert other == {"rol-boos", "rol-stil", "rol-druk"}  # the pupil's role is no parent's role
+
+
+def test_a_scenario_with_a_fourth_player_has_four_player_links(client, oefen):
+    vier = practice(client, scenario=scenario_number(client, "scenario-vier"))
+    drie = practice(client, scenario=scenario_number(client, "scenario-een"))
+    assert re.findall(r">Open als ([a-z ]+)<", vier) == ["leraar", "ouder", "vierde speler", "observator"]
+    assert re.findall(r">Open als ([a-z ]+)<", drie) == ["leraar", "ouder", "observator"]
+    assert in_play(vier)[1] == "rol-leerling" and "met vier spelers" in vier and "met drie spelers" in drie
+
+
+def test_the_fourth_player_of_a_scenario_without_one_is_told_so(client, oefen):
+    page = practice(client, scenario=scenario_number(client, "scenario-een"), speler="vierde")
+    assert "In dit scenario speelt geen vierde speler mee." in page
+    assert slugs(page) == ["scenario-een"] and not any(words in page for words in NOTES)
+
+
+@pytest.mark.parametrize("s, r", [(1, 1), (2, 3), (7, 12)])
+def test_player_links_and_qr_codes_follow_scenario_and_role(client, oefen, s, r):
+    from web.share import qr_svg
+
+    page = practice(client, scenario=s, rol=r)
+    links = re.findall(r'<a class="knop" href="([^"]+)">Open als', page)
+    spelers = ["leraar", "ouder", "observator"] if "Scenario een" in page else ["leraar", "ouder", "vierde", "observator"]
+    assert links == [f"http://localhost/oefenen?seed=abc&amp;scenario={s}&amp;rol={r}&amp;speler={speler}" for speler in spelers]
+    for speler in spelers:
+        assert str(qr_svg(f"http://localhost/oefenen?seed=abc&scenario={s}&rol={r}&speler={speler}", "QR-code van de link")) in page
+    assert f'href="/oefenen?seed=abc&amp;scenario={s + 1}&amp;rol={r}">Ander scenario' in page
+    assert f'href="/oefenen?seed=abc&amp;scenario={s}&amp;rol={r + 1}">Andere rol' in page
+
+
+def test_andere_rol_is_left_out_when_the_scenario_has_one_role(client, kaarten):
+    kaarten.card("scenario", bak="oefen", titel="Scenario", soort="scenario", rollen="[rol-een]", body=PROMPTS)
+    kaarten.card("rol-een", bak="oefen", titel="Rol een", soort="rol", body="Zorg.\n")
+    kaarten.card("rol-twee", bak="oefen", titel="Rol twee", soort="rol", body="Zorg.\n")
+    page = practice(client)
+    assert "Andere rol" not in page and in_play(page) == ["rol-een"]

@@ -57,6 +57,12 @@ def test_controle_lists_problems_in_dutch(client, kaarten):
     assert "proef/kapot.md" in page and "1 kaart geladen, 1 fout" in page
 
 
+def test_controle_warns_of_a_scenario_naming_a_missing_role(client, kaarten):
+    kaarten.card("scenario", soort="scenario", rollen="[rol-weg]")
+    page = client.get("/controle").get_data(as_text=True)
+    assert "proef/scenario.md" in page and "&#39;rollen&#39; noemt de kaart &#39;rol-weg&#39;, maar die bestaat niet" in page
+
+
 def test_healthz_counts_cards_and_errors(client, kaarten):
     kaarten.card("goed")
     kaarten.write("proef/kapot.md", "")

@@ -43,6 +43,11 @@ def test_valid_card_is_loaded_with_its_fields(kaarten):
         ("---\na: &a [x, x, x]\nb: &b [*a, *a, *a]\ntitel: Bom\ntags: [reflectie]\n---\n", 3, "verwijzingen"),
         ("titel: Zonder streepjes\n", 1, "begint niet met front matter"),
         ("---\ntitel: Open\ntags: [reflectie]\n", 1, "niet afgesloten"),
+        ("---\ntitel: Kaart\ntags: [reflectie]\nsoort: scenario\nrollen: rol-boos\n---\n", 5, "'rollen' moet een lijst van bestandsnamen van rolkaarten zijn"),
+        ("---\ntitel: Kaart\ntags: [reflectie]\nsoort: scenario\nvierde_speler: {leerling: ja}\n---\n", 5, "'vierde_speler' moet een lijst"),
+        ("---\ntitel: Kaart\ntags: [reflectie]\nsoort: scenario\nrollen: [rol-boos, 12]\n---\n", 5, "'rollen': '12' is geen bestandsnaam van een kaart"),
+        ("---\ntitel: Kaart\ntags: [reflectie]\nsoort: scenario\nvierde_speler: [\"\"]\n---\n", 5, "is geen bestandsnaam"),
+        ("---\ntitel: Kaart\ntags: [reflectie]\nsoort: scenario\nrollen: [../geheim]\n---\n", 5, "is geen bestandsnaam"),
     ],
 )
 def test_bad_front_matter_names_file_line_and_fix(kaarten, content, line, words):
@@ -117,6 +122,38 @@ def test_symlink_outside_the_folder_is_never_followed(kaarten, tmp_path):
     assert cards.get("link") is None and cards.get("geheim") is None
     assert "buiten kaarten/" in only_problem(cards, "proef/link.md").message
     assert "buiten kaarten/" in only_problem(cards, "uitstapje").message
+
+
+def test_role_lists_are_read_as_file_names(kaarten):
+    kaarten.card("scenario", soort="scenario", rollen="[rol-boos, rol-stil.md, rol-boos]", vierde_speler="[rol-leerling]")
+    card = load(kaarten).get("scenario")
+    assert (card.rollen, card.vierde_speler) == (("rol-boos", "rol-stil"), ("rol-leerling",))
+
+
+def test_role_lists_belong_on_scenarios_only(kaarten):
+    kaarten.card("rol", soort="rol", rollen="[rol-boos]")
+    cards = load(kaarten)
+    problem = only_problem(cards, "proef/rol.md")
+    assert (problem.level, problem.line) == ("waarschuwing", 5)
+    assert "'rollen' hoort alleen op een scenariokaart (soort: scenario)" in problem.message
+    assert cards.get("rol").rollen == ()
+
+
+@pytest.mark.parametrize(
+    "listed, words",
+    [
+        ("[rol-bestaat-niet]", "'rollen' noemt de kaart 'rol-bestaat-niet', maar die bestaat niet; bestaat rol-bestaat-niet.md?"),
+        ("[andere]", "'rollen' noemt de kaart 'andere', maar dat is geen rolkaart (soort: scenario)"),
+    ],
+)
+def test_a_role_list_naming_no_role_card_is_a_warning(kaarten, listed, words):
+    kaarten.card("scenario", soort="scenario", rollen=listed)
+    kaarten.card("andere", soort="scenario")
+    kaarten.card("rol-boos", soort="rol")
+    cards = load(kaarten)
+    problem = only_problem(cards, "proef/scenario.md")
+    assert problem.level == "waarschuwing" and words in problem.message
+    assert cards.get("scenario") is not None
 
 
 def test_unknown_key_is_a_warning_with_a_suggestion(kaarten):

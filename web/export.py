@@ -18,6 +18,7 @@ from pathlib import Path
 from flask import Blueprint, current_app, request, url_for
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
+from kaartenbak.practice import Piles, listed_roles
 from kaartenbak.printing import BACK_ORDER, PER_SHEET
 from kaartenbak.search import SUFFIX_MAX, SearchIndex
 
@@ -84,6 +85,7 @@ def build_index(cards) -> dict:
                 "gesprek": file_path(url_for("mentor.gesprek", slug=card.slug)),
                 "titelTermen": terms[card.slug][0],  # folded, stemmed terms, as kaartenbak/search.py holds them
                 "tekstTermen": terms[card.slug][1],
+                **(_practice_roles(cards, card) if card.soort == "scenario" else {}),
             }
             for card in cards
         ],
@@ -98,9 +100,18 @@ def build_index(cards) -> dict:
             "maxTekst": MAX_TEXT,
             "trekSoorten": list(DRAWN_SOORTEN),
             "rollen": ROLLEN,
+            "ouderRollen": [card.slug for card in Piles.of(cards).ouders],  # for a scenario that names no roles of its own
             "perVel": PER_SHEET,
             "achterkant": list(BACK_ORDER),
         },
+    }
+
+
+def _practice_roles(cards, scenario) -> dict:
+    """A scenario's own roles, as practice mode draws from them: only role cards on the site, in file-name order."""
+    return {
+        "rollen": sorted(card.slug for card in listed_roles(cards, scenario.rollen)),
+        "vierdeSpeler": sorted(card.slug for card in listed_roles(cards, scenario.vierde_speler)),
     }
 
 

@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
 from kaartenbak.draw import new_seed, nth, nth_prompt, prompt_pile, valid_seed
+from kaartenbak.practice import Piles, role_play
 
 from .filters import Filter, active_filters
 from .share import qr_svg
@@ -12,9 +13,10 @@ bp = Blueprint("mentor", __name__)
 
 DRAWN_SOORTEN = ("reflectie", "scenario")  # role and observer cards belong to practice mode
 PRACTICE_SOORTEN = ("scenario", "rol", "observatie")
-ROLLEN = {
+ROLLEN = {  # in the order the spelleider's overview lists them; "vierde" only plays where the scenario asks for one
     "leraar": "Leraar",
     "ouder": "Ouder",
+    "vierde": "Vierde speler",
     "observator": "Observator",
 }
 
@@ -180,42 +182,52 @@ def willekeurige_vraag():
     return _discussion(card, index, nav, None, stepping=False)
 
 
-def _practice_cards():
-    cards = collection()
-    by_soort = {soort: [card for card in cards if card.soort == soort] for soort in PRACTICE_SOORTEN}
-    return by_soort["scenario"], by_soort["rol"], (by_soort["observatie"] or [None])[0]
+def _practice_piles():
+    return card_store().cached("oefen-stapels", Piles.of)
+
+
+# What each player sees besides the scenario: role cards, the observer card, the notes for the mentor.
+SEES_ROLES = {"ouder": ("ouder",), "vierde": ("vierde",), "observator": ("ouder", "vierde")}
+SEES_NOTES = ("", "observator")  # the spelleider (no speler) and the observer
 
 
 @bp.get("/oefenen")
 def oefenen():
     seed, s, r = request.args.get("seed", ""), _number("scenario") or 1, _number("rol") or 1
-    rol = request.args.get("speler", "")
-    rol = rol if rol in ROLLEN else ""
+    speler = request.args.get("speler", "")
+    speler = speler if speler in ROLLEN else ""
     if not valid_seed(seed):
-        return redirect(url_for("mentor.oefenen", seed=new_seed(), scenario=s, rol=r, speler=rol or None))
-    scenarios, rollen, observator = _practice_cards()
-    if not scenarios or not rollen:
+        return redirect(url_for("mentor.oefenen", seed=new_seed(), scenario=s, rol=r, speler=speler or None))
+    cards = collection()
+    spel = role_play(cards, _practice_piles(), seed, s, r)
+    if spel is None:
         return render_template("leeg.html", titel="Oefenen kan nog niet", uitleg="Voor het oefenen zijn scenariokaarten en rolkaarten nodig (soort: scenario en soort: rol).", terug=url_for("pages.index"))
-    scenario = nth(scenarios, seed, (s - 1) % len(scenarios) + 1)
-    ouder = nth(rollen, seed, (r - 1) % len(rollen) + 1)
 
     def link(**changes):
-        return url_for("mentor.oefenen", **{"seed": seed, "scenario": s, "rol": r, "speler": rol or None, **changes})
+        return url_for("mentor.oefenen", **{"seed": seed, "scenario": s, "rol": r, "speler": speler or None, **changes})
 
-    cards = collection()
+    in_play = {"ouder": spel.ouder, "vierde": spel.vierde}
+    spelers = [  # the spelleider hands these out; a player's own view has none
+        {"naam": naam, "label": label, "rolkaart": in_play.get(naam), **_share("mentor.oefenen", seed=seed, scenario=s, rol=r, speler=naam)}
+        for naam, label in ROLLEN.items()
+        if not speler and (naam != "vierde" or spel.vierde)
+    ]
+    rolkaarten = [(naam, in_play[naam]) for naam in SEES_ROLES.get(speler, ()) if in_play[naam]]
     return render_template(
         "oefenen.html",
-        speler=rol,
-        spelers=[{"naam": naam, "label": label, **_share("mentor.oefenen", seed=seed, scenario=s, rol=r, speler=naam)} for naam, label in ROLLEN.items()],
-        scenario=scenario,
-        ouder=ouder if rol in ("ouder", "observator") else None,
-        observator=observator if rol == "observator" else None,
+        speler=speler,
+        spelers=spelers,
+        scenario=spel.scenario,
+        rolkaarten=rolkaarten,
+        observator=spel.observatie if speler == "observator" else None,
+        vierde=spel.vierde,
+        toon_begeleider=speler in SEES_NOTES,
         bakken=cards.bakken,
         ander_scenario=link(scenario=s + 1),
-        andere_rol=link(rol=r + 1),
+        andere_rol=link(rol=r + 1) if spel.more_roles else None,
         opnieuw=url_for("mentor.oefenen"),
         begeleider=link(speler=None),
-        label=ROLLEN.get(rol, "Spelleider"),
+        label=ROLLEN.get(speler, "Spelleider"),
     )
 
 
