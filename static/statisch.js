@@ -208,7 +208,7 @@
         var tag = paar[0], aan = filter.tags.indexOf(tag) !== -1;
         var tags = aan ? filter.tags.filter(function (t) { return t !== tag; }) : filter.tags.concat([tag]);
         var li = voorbeeld.cloneNode(true), link = $("a", li);
-        link.href = adres("index", filterArgs(filter, { tag: tags }));
+        link.href = adres("index", filterArgs(filter, { tag: tags })) + "#resultaten";
         link.className = aan ? "facet actief" : "facet";
         if (aan) link.setAttribute("aria-current", "true"); else link.removeAttribute("aria-current");
         $(".facet-naam", link).textContent = tag;

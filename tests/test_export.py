@@ -245,7 +245,7 @@ def test_the_export_works_like_the_live_site(tab, site, live_server, app):
     tab.goto(site + "index.html")
     assert tiles(tab) == [card.slug for card in cards]
     tab.locator(".facets a", has_text="emoties").click()
-    tab.wait_for_url("**tag=emoties")
+    tab.wait_for_url("**tag=emoties#resultaten")
     assert tiles(tab) == ["kaart-1", "kaart-3", "kaart-5"]
     assert tab.locator(".chips").inner_text().startswith("tag: emoties")
 

@@ -25,7 +25,7 @@ def test_tag_filter_shows_matching_cards_and_counts(client, filled):
     page = client.get("/?tag=emoties").get_data(as_text=True)
     assert "Eerste kaart" in page and "Tweede kaart" not in page
     assert "1 van 3 kaarten" in page
-    assert 'href="/?tag=emoties&amp;tag=contact+met+ouders"' in page  # a further tag narrows down
+    assert 'href="/?tag=emoties&amp;tag=contact+met+ouders#resultaten"' in page  # a further tag narrows down
 
 
 def test_search_and_empty_state(client, filled):
@@ -39,7 +39,7 @@ def test_card_page_shows_the_card(client, filled):
     assert 'data-slug="tweede"' in page
     assert '<h1 class="kaart-titel">Tweede kaart</h1>' in page
     assert '<ol class="vragen">' in page
-    assert 'href="/?tag=reflectie"' in page
+    assert 'href="/?tag=reflectie#resultaten"' in page
     assert "Luister goed." in page
     assert 'rel="prev" href="/kaart/eerste"' in page and 'rel="next" href="/kaart/derde"' in page
 

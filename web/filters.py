@@ -8,6 +8,7 @@ from flask import current_app, request, url_for
 MAX_TAGS = 10
 MAX_TEXT = 200
 PER_PAGE = 48  # tiles on one page of the overview: a few screens, and light on a phone
+RESULTS = "resultaten"  # the anchor of the results: after a filter, a phone shows them instead of the form again
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Filter:
 
 @lru_cache(maxsize=4096)
 def _tag_url(script_root: str, tag: str) -> str:
-    return url_for("pages.index", tag=tag)
+    return url_for("pages.index", tag=tag, _anchor=RESULTS)
 
 
 def tag_url(tag: str) -> str:
@@ -50,7 +51,7 @@ def facet_links(selection, current: Filter, endpoint: str = "pages.index"):
     for tag, count in selection.tag_counts:
         active = tag in current.tags
         tags = [t for t in current.tags if t != tag] if active else [*current.tags, tag]
-        links.append({"tag": tag, "count": count, "active": active, "url": url_for(endpoint, **current.args(tag=tags))})
+        links.append({"tag": tag, "count": count, "active": active, "url": url_for(endpoint, **current.args(tag=tags), _anchor=RESULTS)})
     return links
 
 
