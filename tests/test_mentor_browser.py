@@ -219,3 +219,13 @@ def test_practice_views_in_the_browser(page, deck):  # noqa: F811
     page.get_by_role("link", name="Open als ouder").click()
     page.wait_for_url("**speler=ouder**")
     assert page.locator('article[data-slug^="rol-"]').count() == 1
+
+
+def test_the_projector_reads_from_the_back_of_the_room(browser, live_server, deck):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    scherm = context.new_page()
+    scherm.goto(live_server + "/kaart/kaart-1/gesprek?vraag=1&weergave=scherm")
+    meta = scherm.locator(".gesprek-kop").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    prompt = shown_prompt(scherm).evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert meta >= 32 and prompt >= 64, (meta, prompt)
+    context.close()
