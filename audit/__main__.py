@@ -20,7 +20,7 @@ from playwright.sync_api import sync_playwright
 from app import create_app
 from web.export import export_site
 
-from .browser import AXE, CHROMIUM_ARGS, ROOT, axe_findings, find_chromium, launch, reflow_findings, serve, serve_folder, visit
+from .browser import AXE, CHROMIUM_ARGS, ROOT, axe_findings, find_chromium, launch, reflow_findings, serve, serve_folder, target_findings, visit
 from .pages import example_card, export_page_list, page_list
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -36,7 +36,8 @@ def log(message=""):
 
 
 def check_in_browser(browser, base, pages, axe=True):
-    """Run axe in both colour schemes (unless ``axe`` is false) and the reflow check; return findings and each page's rendered HTML."""
+    """Run axe in both colour schemes (unless ``axe`` is false), the tap-target check at 1280 and 320 px and the
+    reflow check; return findings and each page's rendered HTML."""
     findings, rendered = [], {}
     for spec in pages:
         context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 800})
@@ -46,7 +47,7 @@ def check_in_browser(browser, base, pages, axe=True):
         page.on("console", lambda message: message.type == "error" and errors.append(message.text))
         problems = visit(page, base, spec)
         rendered[spec.name] = page.content()  # before axe adds its script
-        problems += (axe_findings(page) if axe else []) + reflow_findings(page)
+        problems += (axe_findings(page) if axe else []) + target_findings(page) + reflow_findings(page) + target_findings(page)
         where = f"{spec.name} ({spec.path})"
         findings += [f"{where}: {problem}" for problem in problems]
         if errors := [e for e in errors if "status of 404" not in e or spec.status != 404]:

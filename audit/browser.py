@@ -17,6 +17,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # WCAG 2.0-2.2 at levels A and AA, plus axe's best practices (landmarks, heading order, one h1).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 NARROW = 320  # CSS pixels: WCAG 1.4.10 reflow, the same as 1280 pixels zoomed to 400 %
+TARGET = 24  # CSS pixels: the least width and height of anything to tap (WCAG 2.5.8), with no spacing exception
 COLOUR_SCHEMES = ("light", "dark")  # contrast must hold in the dark theme too
 
 
@@ -117,6 +118,31 @@ def reflow_findings(page) -> list[str]:
     page.set_viewport_size({"width": NARROW, "height": 640})
     width = page.evaluate("document.documentElement.scrollWidth")
     return [f"{width}px wide at a {NARROW}px viewport (horizontal scrolling)"] if width > NARROW else []
+
+
+SMALL_TARGETS = """least => {
+  // What a finger must hit: a checkbox or radio by its label, a link inside a sentence not at all (WCAG's inline exception).
+  const inSentence = a => {
+    const block = a.closest("p, li, td, dd, figcaption");
+    return Boolean(block) && block.textContent.replace(/\\s+/g, " ").trim().length > a.textContent.trim().length + 3;
+  };
+  const targets = [...document.querySelectorAll("a[href], button, summary, input:not([type=hidden]), select, textarea")]
+    .filter(e => !(e.tagName === "A" && inSentence(e)))
+    .map(e => (e.type === "checkbox" || e.type === "radio") && e.closest("label") ? e.closest("label") : e);
+  return [...new Set(targets)].flatMap(e => {
+    const r = e.getBoundingClientRect(), style = getComputedStyle(e);
+    if (!e.getClientRects().length || style.visibility === "hidden" || r.width <= 1 || r.height <= 1) return [];
+    if (r.width >= least - 0.5 && r.height >= least - 0.5) return [];
+    return [`${Math.round(r.width)}×${Math.round(r.height)} px: ${e.outerHTML.slice(0, 120)}`];
+  });
+}"""
+
+
+def target_findings(page) -> list[str]:
+    """Return a finding for each control on screen smaller than 24×24 CSS pixels at the current width."""
+    width = page.viewport_size["width"]
+    settle(page)  # a card still flipping in is narrower than it will be
+    return [f"tap target under {TARGET}×{TARGET} at {width}px: {small}" for small in page.evaluate(SMALL_TARGETS, TARGET)]
 
 
 def describe(violations) -> str:

@@ -91,7 +91,7 @@
       doc.append(sectie);
     });
     if (bewerkbaar) {
-      var slot = el("section", null, "verslag-slot");
+      var slot = el("div", null, "verslag-slot");  /* the field's label is its heading */
       slot.append(invulveld("meenemen", "Wat neem je mee?", gesprek.meenemen, function (waarde) {
         G.wijzig(function (g) { g.meenemen = waarde; });
       }));

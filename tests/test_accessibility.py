@@ -1,4 +1,5 @@
-"""Every page type of the shipped decks in Chromium: axe-core finds nothing in either colour scheme, and nothing scrolls sideways at 320px.
+"""Every page type of the shipped decks in Chromium: axe-core finds nothing in either colour scheme, nothing scrolls
+sideways at 320px, and every tap target is at least 24×24 px.
 
 The page list is the audit's (``audit/pages.py``), so ``make audit`` and these tests check the same pages.
 axe-core comes from npm (``make audit`` installs it): without node_modules/axe-core the axe tests skip
@@ -10,7 +11,7 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-from audit.browser import AXE, axe_findings, reflow_findings, visit
+from audit.browser import AXE, axe_findings, reflow_findings, target_findings, visit
 from audit.pages import page_list
 from kaartenbak.store import CardStore
 
@@ -48,6 +49,15 @@ def test_axe_finds_no_violations(axe_page, live_server, spec):
 def test_nothing_scrolls_sideways_at_320px(page, spec):
     page.set_viewport_size({"width": 320, "height": 640})
     problems = visit(page, page.base_url, spec) + reflow_findings(page)
+    if spec.status == 404:
+        page.errors.clear()  # the browser logs the 404 itself
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[spec.name for spec in PAGES])
+def test_every_tap_target_is_at_least_24_pixels_on_a_phone(page, spec):
+    page.set_viewport_size({"width": 390, "height": 844})
+    problems = visit(page, page.base_url, spec) + target_findings(page)
     if spec.status == 404:
         page.errors.clear()  # the browser logs the 404 itself
     assert not problems, "\n".join(problems)
