@@ -47,7 +47,7 @@ def check_in_browser(browser, base, pages, axe=True):
         page.on("console", lambda message: message.type == "error" and errors.append(message.text))
         problems = visit(page, base, spec)
         rendered[spec.name] = page.content()  # before axe adds its script
-        problems += (axe_findings(page) if axe else []) + target_findings(page) + reflow_findings(page) + target_findings(page)
+        problems += (axe_findings(page) if axe else []) + target_findings(page) + reflow_findings(page) + target_findings(page)  # 1280 px, then 320 px
         where = f"{spec.name} ({spec.path})"
         findings += [f"{where}: {problem}" for problem in problems]
         if errors := [e for e in errors if "status of 404" not in e or spec.status != 404]:

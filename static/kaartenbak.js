@@ -19,10 +19,10 @@
     try { return new URL(document.referrer).pathname === location.pathname; } catch (error) { return false; }
   }
 
-  /* ---- the tag list comes folded, so on a phone the cards come first; unfold it beside the cards,
-     where it moves nothing (unfolding it above them would make the page jump), or when a tag is in use ---- */
+  /* ---- the filters come folded, so on a phone the cards come first; unfold them beside the cards,
+     where they move nothing (unfolding them above the cards would make the page jump) ---- */
   var tagBlok = $("details.facet-blok");
-  if (tagBlok && (window.matchMedia("(min-width: 56rem)").matches || new URLSearchParams(location.search).has("tag"))) {
+  if (tagBlok && window.matchMedia("(min-width: 56rem)").matches) {
     tagBlok.open = true;
   }
 

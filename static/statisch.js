@@ -197,10 +197,17 @@
     $(".resultaten .telling").textContent = aantal + " van " + totaal + " kaarten";
     var formulier = $("form.zoek");
     $("#q", formulier).value = filter.q;
-    $("#bak", formulier).value = filter.bak;
+    if (filter.bak) formulier.append(el("input", { type: "hidden", name: "bak", value: filter.bak }));
     filter.tags.forEach(function (tag) { formulier.append(el("input", { type: "hidden", name: "tag", value: tag })); });
+    $("[data-aantal-filters]").textContent = filter.tags.length + (filter.bak ? 1 : 0) + (filter.q ? 1 : 0) ? "(" + (filter.tags.length + (filter.bak ? 1 : 0) + (filter.q ? 1 : 0)) + ")" : "";
+    $$("[data-bakken] a").forEach(function (link) {  /* web/filters.py: deck_links */
+      var aan = link.dataset.bak === filter.bak;
+      link.href = adres("index", filterArgs(filter, { bak: aan ? "" : link.dataset.bak })) + "#resultaten";
+      link.className = aan ? "facet actief" : "facet";
+      if (aan) link.setAttribute("aria-current", "true"); else link.removeAttribute("aria-current");
+    });
 
-    var facetten = $("ul.facets");
+    var facetten = $("ul.facets[data-tags]");
     if (facetten) {
       var voorbeeld = $("li", facetten).cloneNode(true);
       facetten.textContent = "";
@@ -217,7 +224,7 @@
         });
         facetten.append(li);
       });
-      if (!selectie.tagTellingen.length) $(".facet-blok").remove();
+      if (!selectie.tagTellingen.length) { facetten.previousElementSibling.remove(); facetten.remove(); }
     }
 
     $(".resultaten .telling").after(filterChips(filter, "index", "Alle filters wissen"));

@@ -59,16 +59,23 @@ def test_keyboard_user_reaches_content_via_skip_link(page, deck):
     assert page.evaluate("document.activeElement.id") == "inhoud"
 
 
-def test_on_a_phone_the_tag_list_folds_away_until_asked_for(page, deck):
+def test_on_a_phone_the_filters_fold_away_and_a_filter_lands_on_the_results(page, deck):
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(page.base_url + "/")
     emoties = page.locator(".facets").get_by_role("link", name="emoties")
     expect(emoties).to_be_hidden()
     assert page.locator(".tile").first.bounding_box()["y"] < 800  # the first card is on the first screen
 
-    page.get_by_text("Tags in deze selectie").click()
+    page.locator("summary", has_text="Filters").click()
     emoties.click()
-    expect(page.locator(".facets").get_by_role("link", name="emoties")).to_be_visible()  # a chosen tag keeps the list open
+    page.wait_for_url("**tag=emoties#resultaten")
+    expect(page.locator(".telling")).to_be_in_viewport()
+    expect(page.locator(".tile").first).to_be_in_viewport()
+    expect(page.locator("summary", has_text="Filters")).to_have_text("Filters (1)")
+    page.locator("summary", has_text="Filters").click()
+    page.locator('[data-bak="proef"]').click()  # a deck is a filter like a tag: found in the same fold
+    page.wait_for_url("**tag=emoties&bak=proef#resultaten")
+    expect(page.locator("summary", has_text="Filters")).to_have_text("Filters (2)")
 
 
 def test_on_a_laptop_the_tag_list_is_open_beside_the_cards(page, deck):
@@ -81,8 +88,8 @@ def test_without_javascript_the_tag_list_opens_with_a_click(browser, live_server
     context = browser.new_context(viewport={"width": 1280, "height": 800}, java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server + "/")
-    page.get_by_text("Tags in deze selectie").click()
+    page.get_by_text("Filters").click()
     page.locator(".facets").get_by_role("link", name="emoties").click()
-    expect(page.locator(".facets").get_by_role("link", name="emoties")).to_be_visible()  # a chosen tag keeps it open
     assert "tag=emoties" in page.url
+    expect(page.locator(".chips")).to_contain_text("tag: emoties")
     context.close()

@@ -69,7 +69,7 @@ def test_a_session_from_the_overview_to_a_pdf_takes_at_most_ten_actions(browser,
     page.goto(live_server + "/")
     tags = page.locator("details.facet-blok")
     if not tags.evaluate("d => d.open"):
-        journey.tap(tags.locator("summary"), "Tags in deze selectie")
+        journey.tap(tags.locator("summary"), "Filters")
     journey.tap(page.locator(".facets a", has_text="gespreksvaardigheden"), "a theme")
     journey.tap(page.get_by_role("link", name="Trek een kaart uit deze selectie"), "draw")
     journey.tap(page.get_by_role("link", name="Bespreek deze kaart"), "discuss")
@@ -107,3 +107,18 @@ def test_a_session_from_the_overview_to_a_pdf_takes_at_most_ten_actions(browser,
         assert text in html and text in markdown, text
     context.close()
     assert not errors, errors
+
+
+def test_on_a_phone_a_search_and_a_tag_show_the_results_first(browser, live_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server + "/")
+    page.get_by_label("Zoek in de kaarten").fill("tolk")
+    page.get_by_role("button", name="Zoeken").click()
+    page.wait_for_url("**q=tolk#resultaten")
+    first = page.locator(".tile").first
+    expect(first).to_be_in_viewport()
+    first.locator(".tag").first.click()
+    page.wait_for_url("**tag=*#resultaten")
+    expect(page.locator(".tile").first).to_be_in_viewport()
+    context.close()

@@ -55,6 +55,15 @@ def facet_links(selection, current: Filter, endpoint: str = "pages.index"):
     return links
 
 
+def deck_links(bakken, current: Filter):
+    """One link per deck: a tap chooses that deck (keeping tags and search), or lets it go when it is chosen."""
+    return [
+        {"slug": slug, "naam": bak.naam, "active": slug == current.bak,
+         "url": url_for("pages.index", **current.args(bak="" if slug == current.bak else slug), _anchor=RESULTS)}
+        for slug, bak in bakken.items()
+    ]
+
+
 def active_filters(current: Filter, bakken, endpoint: str = "pages.index"):
     """One removable chip per active filter, with the link that drops it."""
     chips = [

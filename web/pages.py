@@ -5,7 +5,7 @@ from flask import Blueprint, Response, abort, render_template, request, send_fro
 from kaartenbak.printing import sheets
 
 from .caching import cached_page, fingerprint
-from .filters import Filter, active_filters, facet_links, paginate, tag_url
+from .filters import Filter, active_filters, deck_links, facet_links, paginate, tag_url
 from .store import card_store, collection
 
 bp = Blueprint("pages", __name__)
@@ -23,6 +23,7 @@ def index():
         page=paginate(selection.cards, current),
         filter=current,
         facets=facet_links(selection, current),
+        decks=deck_links(cards.bakken, current),
         chips=active_filters(current, cards.bakken),
         bakken=cards.bakken,
         total=len(cards),
