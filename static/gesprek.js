@@ -15,13 +15,24 @@
       url: new URL(blok.dataset.url, location.href).href };
   }
 
+  /* Every field and tick box shows what is stored, again whenever the page comes back (Back, another tab):
+     a browser restoring an older value would otherwise write it over a newer one at the next key. */
+  var vullers = [];
+  function vulIn() {
+    var gesprek = G.huidig();
+    vullers.forEach(function (vul) { vul(gesprek); });
+  }
+  window.addEventListener("pageshow", vulIn);
+  window.addEventListener("storage", function (event) { if (event.key === "kaartenbak.gesprekken") vulIn(); });
+  $$("[data-geen-opslag]").forEach(function (melding) { melding.hidden = G.bewaart(); });
+
   /* ---- the note and agreement of a card (card page and discussion mode) ---- */
   $$("[data-notities]").forEach(function (sectie) {
-    var info = kaartInfo(sectie), kaart = G.zoekKaart(G.huidig(), info.slug) || {};
+    var info = kaartInfo(sectie);
     sectie.hidden = false;
     $$("textarea[data-veld]", sectie).forEach(function (veld) {
       var naam = veld.dataset.veld;
-      veld.value = kaart[naam] || "";
+      vullers.push(function (gesprek) { veld.value = (G.zoekKaart(gesprek, info.slug) || {})[naam] || ""; });
       veld.addEventListener("input", function () {
         G.wijzig(function (gesprek) { G.kaart(gesprek, info)[naam] = veld.value; });
       });
@@ -31,16 +42,18 @@
   /* ---- the card page: a tick box after every prompt ---- */
   var artikel = $("article.kaart[data-slug]"), notities = $("[data-notities]");
   if (artikel && notities && !$("[data-gesprek]")) {
-    var info = kaartInfo(notities);
+    var kaartPagina = kaartInfo(notities);
     $$("ol.vragen > li", artikel).forEach(function (item, plaats) {
       var nr = plaats + 1, tekst = (item.firstChild ? item.firstChild.textContent : item.textContent).trim();
       var label = document.createElement("label"), vink = document.createElement("input");
       label.className = "vink";
       vink.type = "checkbox";
-      var bekend = G.zoekVraag(G.zoekKaart(G.huidig(), info.slug), nr);
-      vink.checked = Boolean(bekend && bekend.besproken);
+      vullers.push(function (gesprek) {
+        var bekend = G.zoekVraag(G.zoekKaart(gesprek, kaartPagina.slug), nr);
+        vink.checked = Boolean(bekend && bekend.besproken);
+      });
       vink.addEventListener("change", function () {
-        G.wijzig(function (gesprek) { G.vraag(G.kaart(gesprek, info), nr, tekst).besproken = vink.checked; });
+        G.wijzig(function (gesprek) { G.vraag(G.kaart(gesprek, kaartPagina), nr, tekst).besproken = vink.checked; });
       });
       label.append(vink, " besproken");
       item.insertBefore(label, $("ul", item));
@@ -64,7 +77,7 @@
 
   /* ---- discussion mode ---- */
   var blok = $("[data-gesprek]");
-  if (!blok) return;
+  if (!blok) { vulIn(); return; }
   var scherm = blok.dataset.weergave === "scherm";
   var stappen = blok.hasAttribute("data-stappen");
   var totaal = Number(blok.dataset.totaal);
@@ -107,10 +120,11 @@
     });
     toonVink(nr);
   }
-  function toonVink(nr) {
-    var vink = $("[data-vink]", blok), vraag = G.zoekVraag(G.zoekKaart(G.huidig(), info.slug), nr);
+  function toonVink(nr, gesprek) {
+    var vink = $("[data-vink]", blok), vraag = G.zoekVraag(G.zoekKaart(gesprek || G.huidig(), info.slug), nr);
     if (vink) vink.checked = Boolean(vraag && vraag.besproken);
   }
+  vullers.push(function (gesprek) { toonVink(huidigNr(), gesprek); });
 
   function toonDoorvragenKnop() {
     var knop = $("[data-doorvragen-scherm]", blok);
@@ -144,7 +158,8 @@
 
   if (!scherm) {
     /* the tools of the bar that need JavaScript */
-    $$("[data-besproken-keuze], [data-vraag-notitie]", blok).forEach(function (el) { el.hidden = false; });
+    $$("[data-vraag-notitie]", blok).forEach(function (el) { el.hidden = false; });
+    $("[data-besproken-keuze]", blok).hidden = !totaal;  /* a card without prompts has nothing to tick */
     var toetsen = $("[data-toetsen]");
     if (toetsen) toetsen.hidden = false;
 
@@ -156,9 +171,11 @@
 
     $$("[data-vraag-nr]", blok).forEach(function (s) {
       var nr = Number(s.dataset.vraagNr), veld = $("[data-vraag-notitie] textarea", s), open = $("[data-doorvragen]", s);
-      var bekend = G.zoekVraag(G.zoekKaart(G.huidig(), info.slug), nr);
       if (veld) {
-        veld.value = bekend ? bekend.notitie || "" : "";
+        vullers.push(function (gesprek) {
+          var bekend = G.zoekVraag(G.zoekKaart(gesprek, info.slug), nr);
+          veld.value = bekend ? bekend.notitie || "" : "";
+        });
         veld.addEventListener("input", function () {
           G.wijzig(function (gesprek) { G.vraag(G.kaart(gesprek, info), nr, vraagTekst(nr)).notitie = veld.value; });
         });
@@ -178,9 +195,14 @@
       event.preventDefault();
       window.open(blok.dataset.scherm, "kaartenbak-scherm", "popup");
     });
-    if (timer) {
+    if (timer) {  /* whether the projector shows the timer is kept for this tab, like the timer itself */
+      var opScherm = $("[data-timer-scherm]", timer);
+      try { opScherm.checked = sessionStorage.getItem("kaartenbak.timer-op-scherm") === "1"; } catch (fout) { /* not kept */ }
       timer.addEventListener("timer", meld);
-      $("[data-timer-scherm]", timer).addEventListener("change", meld);
+      opScherm.addEventListener("change", function () {
+        try { sessionStorage.setItem("kaartenbak.timer-op-scherm", opScherm.checked ? "1" : "0"); } catch (fout) { /* not kept */ }
+        meld();
+      });
     }
 
     if (stappen) {
@@ -208,10 +230,11 @@
       var bericht = event.data || {};
       if (bericht.vraagStand && !scherm) {  /* a projector is there: offer what only it shows */
         $("[data-doorvragen-scherm]", blok).hidden = false;
-        meld();
+        if (!bericht.hier) meld();
         return;
       }
       if (!scherm || !bericht.slug) return;
+      kanaal.postMessage({ vraagStand: true, hier: true });  /* tell a mentor's page that loaded later that the projector is there */
       if (bericht.slug !== info.slug) { location.replace(bericht.scherm); return; }
       if (bericht.vraag !== huidigNr()) {
         toon(bericht.vraag, false);
@@ -224,6 +247,7 @@
     if (scherm) kanaal.postMessage({ vraagStand: true }); else meld();
   }
 
+  vulIn();
   if (!scherm) { legVast(huidigNr()); toonDoorvragenKnop(); }
 
   /* ---- keys: where there is a keyboard ---- */
@@ -231,11 +255,17 @@
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     var key = event.key.toLowerCase();
-    if (event.target.closest("input, textarea, select")) {  /* typing: keys are text, Esc leaves the field */
+    if (event.target.closest("textarea, select, input:not([type=checkbox]):not([type=radio])")) {  /* typing: keys are text, Esc leaves the field */
       if (key === "escape") event.target.blur();
       return;
     }
-    if (key === " " && event.target.closest("button, summary, a")) return;  /* space activates the control */
+    var paneel = event.target.closest("details[open]:not([data-doorvragen])");
+    if (key === "escape" && paneel) {  /* Esc closes a panel (the timer) before it leaves the page */
+      paneel.open = false;
+      $("summary", paneel).focus();
+      return;
+    }
+    if (key === " " && event.target.closest("button, summary, a, input")) return;  /* space activates the control or ticks the box */
     if (key === "arrowright" || key === " ") {
       event.preventDefault();
       if (scherm) return;

@@ -66,8 +66,9 @@
   function kaartHeeftIets(kaart) {
     return Boolean((kaart.notitie || "").trim() || (kaart.afspraak || "").trim()) || kaart.vragen.some(vraagHeeftIets);
   }
+  /* A card stays while any prompt of it was shown, even unticked: shown again, it must stay unticked. */
   function opgeruimd(gesprek) {
-    gesprek.kaarten = gesprek.kaarten.filter(kaartHeeftIets);
+    gesprek.kaarten = gesprek.kaarten.filter(function (kaart) { return kaartHeeftIets(kaart) || kaart.vragen.length; });
     return gesprek;
   }
 
@@ -76,7 +77,7 @@
     /* The current conversation as it is stored now (a copy: change it through wijzig). */
     huidig: function () { return opgeruimd(huidig(lees())); },
     alle: function () { return lees().lijst.map(opgeruimd); },
-    huidigId: function () { return huidig(lees()).id; },
+    huidigId: function () { var data = lees(), gesprek = huidig(data); bewaar(data); return gesprek.id; },
     /* Read, change and store in one go, so two tabs never overwrite each other's older copy. */
     wijzig: function (verander) {
       var data = lees(), gesprek = huidig(data);
@@ -108,8 +109,14 @@
     },
     zoekVraag: function (kaart, nr) { return kaart ? kaart.vragen.filter(function (v) { return v.nr === nr; })[0] || null : null; },
     besprokenVragen: function (kaart) { return kaart.vragen.filter(vraagHeeftIets); },
+    /* The cards a report shows: those with a prompt discussed, a note or an agreement. */
+    inVerslag: function (gesprek) { return gesprek.kaarten.filter(kaartHeeftIets); },
     isLeeg: function (gesprek) {
-      return !gesprek.kaarten.length && !(gesprek.meenemen || "").trim();
+      return !api.inVerslag(gesprek).length && !(gesprek.meenemen || "").trim();
+    },
+    /* Whether this browser keeps anything at all (storage may be switched off or full). */
+    bewaart: function () {
+      try { localStorage.setItem("kaartenbak.proef", "1"); localStorage.removeItem("kaartenbak.proef"); return true; } catch (fout) { return false; }
     },
     nieuw: function () {
       var data = lees(), gesprek = nieuwGesprek();

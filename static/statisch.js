@@ -297,6 +297,20 @@
     titel(delen[0] + " · vraag " + index + " van " + totaal);
   }
 
+  /* The export has one file per card for both views: make the mentor's page the projector's, as
+     templates/gesprek.html renders it with weergave=scherm — only the prompt, nothing of the mentor's. */
+  function alsScherm(blok) {
+    document.body.classList.add("scherm");
+    blok.dataset.weergave = "scherm";
+    $$(".gesprek-terug, .werkbalk, .vraag-notitie, .gesprek-knoppen, .notities, aside.begeleider, [data-toetsen]", blok).forEach(function (oud) { oud.remove(); });
+    $$("details[data-doorvragen]", blok).forEach(function (details) {
+      details.replaceWith(el("div", { "class": "doorvragen-blok", "data-doorvragen": "", hidden: "" }, [
+        el("h2", { "class": "doorvragen-kop" }, ["Doorvragen"]), $("ul", details)]));
+    });
+    blok.append(el("p", { "class": "scherm-timer", "data-scherm-timer": "", hidden: "" }, [
+      el("span", { "class": "visually-hidden" }, ["Timer: "]), el("span", { "data-scherm-tijd": "" })]));
+  }
+
   function gesprek() {
     var blok = $("[data-gesprek]"), kaart = blok && kaarten[blok.dataset.gesprek];
     if (!kaart || !kaart.vragen.length) return;
@@ -307,7 +321,7 @@
     if (index === null || index > totaal) { location.replace(gesprekAdres(kaart, Math.min(index || 1, totaal), weergave, trekking)); return; }
     toonVraag(blok, index, totaal);
     blok.dataset.scherm = gesprekAdres(kaart, index, "scherm");
-    if (weergave) return;
+    if (weergave) { alsScherm(blok); return; }
     var vorige = $("[data-naar-vorige]", blok), volgende = $("[data-naar-volgende]", blok);
     vorige.hidden = index === 1; vorige.href = gesprekAdres(kaart, Math.max(index - 1, 1), null, trekking);
     volgende.hidden = index === totaal; volgende.href = gesprekAdres(kaart, Math.min(index + 1, totaal), null, trekking);

@@ -19,7 +19,7 @@
 
   function datumTekst(datum) {
     var delen = /^(\d{4})-(\d{2})-(\d{2})$/.exec(datum || "");
-    if (!delen) return datum || "";
+    if (!delen) return datum || "zonder datum";
     return new Date(Number(delen[1]), Number(delen[2]) - 1, Number(delen[3]))
       .toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
   }
@@ -31,9 +31,10 @@
 
   /* A text the mentor may still change here (an agreement, what the student takes away): a field
      on screen, its text on paper and in a copy. */
-  function invulveld(id, label, waarde, bewaar) {
+  function invulveld(id, label, waarde, bij, bewaar) {
     var blok = el("div", null, "invulveld"), veld = el("textarea"), tekst = el("p", waarde, "afdruk-tekst");
     var kop = el("label", label);
+    if (bij) kop.append(el("span", " bij " + bij, "visually-hidden"));  /* every card has one: say which */
     kop.htmlFor = veld.id = id;
     veld.rows = 2; veld.maxLength = 2000; veld.value = waarde || "";
     tekst.hidden = !gevuld(waarde);
@@ -59,7 +60,7 @@
       kop.append(lijst);
     }
     doc.append(kop);
-    gesprek.kaarten.forEach(function (kaart, plaats) {
+    G.inVerslag(gesprek).forEach(function (kaart, plaats) {
       var sectie = el("section", null, "verslag-kaart"), h = el("h3", kaart.titel);
       if (kaart.bak) h.append(" ", el("span", "(" + kaart.bak + ")", "verslag-bak"));
       sectie.append(h);
@@ -82,7 +83,7 @@
       }
       if (gevuld(kaart.notitie)) sectie.append(el("h4", "Notitie bij de kaart"), el("p", kaart.notitie.trim(), "verslag-tekst"));
       if (bewerkbaar) {
-        sectie.append(invulveld("afspraak-" + plaats, "Afspraak", kaart.afspraak, function (waarde) {
+        sectie.append(invulveld("afspraak-" + plaats, "Afspraak", kaart.afspraak, kaart.titel, function (waarde) {
           G.wijzig(function (g) { G.kaart(g, kaart).afspraak = waarde; });
         }));
       } else if (gevuld(kaart.afspraak)) {
@@ -92,7 +93,7 @@
     });
     if (bewerkbaar) {
       var slot = el("div", null, "verslag-slot");  /* the field's label is its heading */
-      slot.append(invulveld("meenemen", "Wat neem je mee?", gesprek.meenemen, function (waarde) {
+      slot.append(invulveld("meenemen", "Wat neem je mee?", gesprek.meenemen, "", function (waarde) {
         G.wijzig(function (g) { g.meenemen = waarde; });
       }));
       doc.append(slot);
@@ -108,7 +109,7 @@
     var regels = ["# " + titel(gesprek), ""];
     gegevens(gesprek).forEach(function (paar) { regels.push(paar[0] + ": " + paar[1] + "  "); });
     regels.push("");
-    gesprek.kaarten.forEach(function (kaart) {
+    G.inVerslag(gesprek).forEach(function (kaart) {
       regels.push("## " + kaart.titel + (kaart.bak ? " (" + kaart.bak + ")" : ""), "");
       var vragen = G.besprokenVragen(kaart);
       if (vragen.length) {
@@ -158,7 +159,7 @@
     var blob = new Blob([alsMarkdown(gesprek)], { type: "text/markdown;charset=utf-8" });
     var link = el("a");
     link.href = URL.createObjectURL(blob);
-    link.download = "gespreksverslag-" + gesprek.datum + ".md";
+    link.download = "gespreksverslag" + (gesprek.datum ? "-" + gesprek.datum : "") + ".md";
     document.body.append(link); link.click(); link.remove();
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
     status.textContent = "Het verslag is gedownload als " + link.download + ".";
@@ -193,6 +194,8 @@
 
   /* ---- the conversations in this browser: start a new one, reopen or delete an earlier one ---- */
   var lijst = $("[data-gesprekken-lijst]");
+  /* The list is built anew: focus goes to what happened, not back to the top of the page. */
+  function meld(tekst) { status.textContent = tekst; status.focus(); }
   /* A button whose name says which conversation it acts on, for a screen reader, with its short text in view. */
   function knop(tekst, omschrijving, klasse) {
     var button = el("button", tekst, klasse);
@@ -202,18 +205,19 @@
   }
   function toonGesprekken() {
     var alle = G.alle(), huidigId = G.huidigId();
-    $("[data-gesprekken]").hidden = false;
+    /* a first, empty conversation has nothing to start anew from */
+    $("[data-gesprekken]").hidden = alle.length < 2 && G.isLeeg(G.huidig());
     lijst.replaceChildren();
     alle.slice().reverse().forEach(function (gesprek) {
       var li = el("li", null, gesprek.id === huidigId ? "huidig" : "");
       var omschrijving = [datumTekst(gesprek.datum)].concat(gegevens(gesprek).map(function (paar) { return paar[1]; })).join(" · ");
-      var aantal = gesprek.kaarten.length;
+      var aantal = G.inVerslag(gesprek).length;
       li.append(el("span", omschrijving, "gesprek-naam"), " ", el("span", "(" + aantal + (aantal === 1 ? " kaart)" : " kaarten)"), "hint"));
       if (gesprek.id === huidigId) {
         li.append(" ", el("span", "dit gesprek", "chip-label"));
       } else {
         var open = knop("Openen", omschrijving, "secundair");
-        open.addEventListener("click", function () { G.kies(gesprek.id); toon(); status.textContent = "Het gesprek van " + omschrijving + " is geopend."; });
+        open.addEventListener("click", function () { G.kies(gesprek.id); toon(); meld("Het gesprek van " + omschrijving + " is geopend."); });
         li.append(" ", open);
       }
       var weg = knop("Verwijderen", omschrijving, "tekstknop gevaar");
@@ -223,16 +227,18 @@
           weg.firstChild.nodeValue = "Echt verwijderen";
           return;
         }
-        G.verwijder(gesprek.id); toon(); status.textContent = "Het gesprek van " + omschrijving + " is verwijderd.";
+        G.verwijder(gesprek.id); toon(); meld("Het gesprek van " + omschrijving + " is verwijderd.");
       });
       li.append(" ", weg);
       lijst.append(li);
     });
   }
   $("[data-nieuw-gesprek]").addEventListener("click", function () {
-    G.nieuw(); toon(); status.textContent = "Een nieuw gesprek is begonnen.";
+    G.nieuw(); toon(); meld("Een nieuw gesprek is begonnen.");
   });
 
   window.addEventListener("storage", function (event) { if (event.key === "kaartenbak.gesprekken") toon(); });
+  window.addEventListener("pageshow", function (event) { if (event.persisted) toon(); });  /* back from discussion mode */
+  $("[data-geen-opslag]").hidden = G.bewaart();
   toon();
 })();

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from playwright.sync_api import expect
 
 from kaartenbak.draw import shuffled
 from kaartenbak.search import SearchIndex
@@ -293,6 +294,19 @@ def test_the_export_works_like_the_live_site(tab, site, live_server, app):
         live, export = ways_on
         assert export == [in_export(site, live_server, url) for url in live], (live, export)
     assert "trek" in live[0]  # after the last card of the draw: the pile says it is empty
+
+    # the projector's page of the export shows only the prompt, never a note, and follows the mentor
+    tab.goto(site + "kaart/kaart-2/gesprek/index.html?vraag=1")
+    tab.get_by_role("textbox", name="Notitie bij deze vraag").fill("Geheim van de mentor")
+    with tab.expect_popup() as popup:
+        tab.get_by_role("link", name=re.compile("^Projector")).click()
+    scherm = popup.value
+    expect(shown_prompt(scherm)).to_have_text("Eerste vraag?")
+    assert "Geheim van de mentor" not in scherm.content() and scherm.locator("textarea, .werkbalk, aside.begeleider").count() == 0
+    expect(scherm.get_by_text("Eerste doorvraag?")).to_be_hidden()
+    tab.keyboard.press("ArrowRight")
+    expect(shown_prompt(scherm)).to_have_text("Tweede vraag?")
+    scherm.close()
 
     # the random prompt is the live site's, with the notes of its own card
     for n in (1, 2, 5):

@@ -229,3 +229,38 @@ def test_the_projector_reads_from_the_back_of_the_room(browser, live_server, dec
     prompt = shown_prompt(scherm).evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert meta >= 32 and prompt >= 64, (meta, prompt)
     context.close()
+
+
+def test_keys_work_after_a_tick_and_esc_closes_the_timer_first(page, deck):  # noqa: F811
+    page.goto(page.base_url + "/kaart/kaart-1/gesprek?vraag=1")
+    page.get_by_label("Besproken").uncheck()
+    page.keyboard.press("ArrowRight")
+    expect(shown_prompt(page)).to_have_text("Tweede vraag?")
+    page.keyboard.press("ArrowLeft")
+    expect(page.get_by_label("Besproken")).not_to_be_checked()  # an untick stays when the prompt comes back
+    page.locator("summary", has_text="Timer").click()
+    page.get_by_role("button", name="2 min").focus()
+    page.keyboard.press("Escape")
+    expect(page.locator("details[data-timer]")).not_to_have_attribute("open", "")
+    assert "/gesprek" in page.url
+
+
+def test_back_from_the_report_shows_what_was_changed_there(page, deck):  # noqa: F811
+    page.goto(page.base_url + "/kaart/kaart-1/gesprek?vraag=1")
+    afspraak = page.get_by_role("textbox", name=re.compile("^Afspraak"))
+    afspraak.fill("Eerste versie.")
+    page.locator(".werkbalk").get_by_role("link", name="Verslag").click()
+    page.get_by_role("textbox", name=re.compile("^Afspraak")).fill("Tweede versie.")
+    page.go_back()
+    expect(afspraak).to_have_value("Tweede versie.")
+    afspraak.press("End")
+    afspraak.type("!")
+    assert stored(page)["kaarten"][0]["afspraak"] == "Tweede versie.!"
+
+
+def test_a_card_without_prompts_offers_nothing_to_tick(page, deck):  # noqa: F811
+    page.goto(page.base_url + "/kaart/rol-boos/gesprek")
+    expect(page.get_by_role("heading", name="Deze kaart heeft geen vragen om te bespreken.")).to_be_visible()
+    expect(page.get_by_label("Besproken")).to_be_hidden()
+    expect(page.locator("[data-positie]")).to_have_count(0)
+    assert stored(page)["kaarten"] == []
