@@ -2,6 +2,7 @@
 
 from flask import Blueprint, Response, abort, render_template, request, send_from_directory, url_for
 
+from kaartenbak.hyphenate import hyphenate
 from kaartenbak.printing import sheets
 
 from .caching import cached_page, fingerprint
@@ -88,4 +89,5 @@ def deck_colours():
 def init_app(app):
     app.register_blueprint(bp)
     app.add_template_global(tag_url)
+    app.add_template_filter(hyphenate, "afbreken")
     fingerprint(app, "pages.deck_colours", deck_css)
