@@ -122,3 +122,17 @@ def test_on_a_phone_a_search_and_a_tag_show_the_results_first(browser, live_serv
     page.wait_for_url("**tag=*#resultaten")
     expect(page.locator(".tile").first).to_be_in_viewport()
     context.close()
+
+
+@pytest.mark.parametrize("width, height", [(1280, 800), (390, 844)], ids=["laptop", "phone"])
+def test_the_drawn_card_shows_its_front_and_the_way_to_discuss_it_on_one_screen(browser, live_server, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height}, reduced_motion="reduce")
+    page = context.new_page()
+    for n in range(1, 8):
+        page.goto(f"{live_server}/trek?seed=voorkant&n={n}")
+        card = page.locator("article.getrokken-kaart")
+        for part in (".samenvatting", ".tags", "summary"):  # nothing of the front is cut off by the card's shape
+            assert card.locator(part).evaluate(
+                "(e, card) => e.getBoundingClientRect().bottom <= card.getBoundingClientRect().bottom", card.element_handle())
+        expect(page.get_by_role("link", name="Bespreek deze kaart")).to_be_in_viewport(ratio=1)
+    context.close()
