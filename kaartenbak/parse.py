@@ -7,6 +7,7 @@ import frontmatter
 
 from .bak import DEFAULT_KLEUR, HEX_COLOUR, Bak
 from .card import SOORTEN, Card
+from .printing import lines_too_many
 from .files import IMAGE_SUFFIXES, is_image
 from .problems import WAARSCHUWING, CardError, Problem
 from .render import image_name, render
@@ -252,7 +253,20 @@ def parse_card(where: str, slug: str, text: str, bak: Bak, images: frozenset[str
         slug=slug, bak=bak.slug, path=where, html=rendered.html, prompts=rendered.prompts,
         links=rendered.links, **values,
     )
+    problems.extend(_print_warning(where, card))
     return card, problems
+
+
+def _print_warning(where, card):
+    """Warn when the back of a card does not fit on one printed A6 card, by the print view's own estimate."""
+    lines = lines_too_many(card)
+    if lines:
+        yield Problem(
+            where, None,
+            f"past niet op één gedrukte kaart: {lines} {'regel' if lines == 1 else 'regels'} te veel; op papier wordt de kaart "
+            "ingekort. Zet er minder vragen of doorvragen op, maak ze korter, of verdeel de kaart over twee kaarten",
+            WAARSCHUWING,
+        )
 
 
 def parse_bak(where: str, slug: str, text: str | None) -> tuple[Bak, list[Problem]]:

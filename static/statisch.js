@@ -498,7 +498,8 @@
     if (speler && speler !== "observator") $$("aside.begeleider", plek).forEach(function (notitie) { notitie.remove(); });
   }
 
-  /* ---- the print view: the chosen cards, regrouped four to a sheet with the backs mirrored ---- */
+  /* ---- the print view: the chosen cards, regrouped four to a sheet with the backs mirrored, at the
+     largest type size at which all of them fit, as kaartenbak/printing.py picks it ---- */
   function afdrukken() {
     var enkel = heeft(kaarten, params.get("kaart")) ? kaarten[params.get("kaart")] : null;
     var filter = leesFilter(), vellen = $(".vellen");
@@ -508,14 +509,16 @@
     $$(".vel.voorkanten", vellen).forEach(function (voorkant) {
       var achterkanten = Array.from(voorkant.nextElementSibling.children);
       Array.from(voorkant.children).forEach(function (voor, plaats) {
-        if (!voor.dataset.slug) return;
-        (perKaart[voor.dataset.slug] = perKaart[voor.dataset.slug] || []).push({ voor: voor, achter: achterkanten[REGELS.achterkant.indexOf(plaats)] });
+        if (voor.dataset.slug) perKaart[voor.dataset.slug] = { voor: voor, achter: achterkanten[REGELS.achterkant.indexOf(plaats)] };
       });
     });
-    var stukken = [];
-    gekozen.forEach(function (kaart) { stukken = stukken.concat(perKaart[kaart.slug] || []); });
+    var stukken = gekozen.map(function (kaart) { return perKaart[kaart.slug]; }).filter(Boolean);
+    var maat = gekozen.reduce(function (kleinste, kaart) {
+      return Math.max(kleinste, REGELS.drukmaten.indexOf(kaart.drukmaat));
+    }, 0);
     var leeg = function () { return el("div", { "class": "a6 leeg-vak" }); };
     vellen.textContent = "";
+    vellen.className = "vellen maat-" + REGELS.drukmaten[maat];
     var aantalVellen = Math.ceil(stukken.length / REGELS.perVel);
     for (var vel = 0; vel < aantalVellen; vel++) {
       var stuk = stukken.slice(vel * REGELS.perVel, (vel + 1) * REGELS.perVel);
@@ -531,6 +534,15 @@
     var uitleg = $(".afdruk-uitleg");
     $(".telling", uitleg).textContent = gekozen.length + (gekozen.length === 1 ? " kaart" : " kaarten") + " op " + aantalVellen +
       (aantalVellen === 1 ? " vel" : " vellen") + " A4 (" + aantalVellen * 2 + " pagina's).";
+    /* the cards that do not fit: only those of the selection */
+    var ingekort = $("[data-ingekort]", uitleg);
+    if (ingekort) {
+      var getoond = $$("li[data-slug]", ingekort).filter(function (regel) {
+        regel.hidden = !gekozen.some(function (kaart) { return kaart.slug === regel.dataset.slug; });
+        return !regel.hidden;
+      });
+      ingekort.hidden = getoond.length === 0;
+    }
     var terug = $$("p a", uitleg).pop();
     if (terug) terug.href = enkel ? kaartAdres(enkel) : adres("index", filterArgs(filter));
   }

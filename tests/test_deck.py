@@ -23,8 +23,47 @@ def cards():
     return CardStore(KAARTEN).collection
 
 
+# Every shipped card is too long for one printed A6 card at 9 pt, by this many lines: the
+# content issue that rewrites the cards will fix them. Until then these warnings, and only these, are known.
+TOO_LONG_TO_PRINT = {
+    "ouderbetrokkenheid/ouderbetrokkenheid.md": 24,
+    "ouderbetrokkenheid/contact-met-ouders.md": 20,
+    "ouderbetrokkenheid/ken-je-leerlingen.md": 16,
+    "ouderbetrokkenheid/ken-de-achtergrond.md": 13,
+    "ouderbetrokkenheid/oudergesprekken-voorbereiden.md": 14,
+    "ouderbetrokkenheid/social-media.md": 10,
+    "ouderbetrokkenheid/soorten-oudergesprekken.md": 42,
+    "ouderbetrokkenheid/verslaglegging-oudergesprekken.md": 12,
+    "ouderbetrokkenheid/interculturele-communicatie-1.md": 12,
+    "ouderbetrokkenheid/interculturele-communicatie-2.md": 19,
+    "oudergesprekken-oefenen/scenario-kennismakingsgesprek.md": 33,
+    "oudergesprekken-oefenen/scenario-rapportgesprek.md": 33,
+    "oudergesprekken-oefenen/scenario-startgesprek-met-leerling.md": 31,
+    "oudergesprekken-oefenen/scenario-zorggesprek-gedrag.md": 38,
+    "oudergesprekken-oefenen/scenario-schooladvies.md": 38,
+    "oudergesprekken-oefenen/scenario-boze-ouder-na-incident.md": 42,
+    "oudergesprekken-oefenen/scenario-gesprek-met-tolk.md": 44,
+    "oudergesprekken-oefenen/scenario-pesten-social-media.md": 42,
+    "oudergesprekken-oefenen/rol-bezorgde-ouder.md": 16,
+    "oudergesprekken-oefenen/rol-boze-ouder.md": 23,
+    "oudergesprekken-oefenen/rol-ouder-oneens-met-advies.md": 23,
+    "oudergesprekken-oefenen/rol-moeilijk-bereikbare-ouder.md": 19,
+    "oudergesprekken-oefenen/rol-ouder-met-andere-verwachtingen.md": 26,
+    "oudergesprekken-oefenen/rol-ouder-die-alles-wil-regelen.md": 16,
+    "oudergesprekken-oefenen/rol-leerling.md": 26,
+    "oudergesprekken-oefenen/rol-tolk.md": 23,
+    "oudergesprekken-oefenen/observator.md": 58,
+}
+TOO_LONG = "past niet op één gedrukte kaart: "
+
+
 def test_shipped_cards_load_without_errors_or_warnings(cards):
-    assert [str(problem) for problem in cards.problems] == []
+    """No errors and no warnings but the known print-length ones, on exactly the listed cards and by at most as many lines."""
+    others = [str(problem) for problem in cards.problems if not problem.message.startswith(TOO_LONG)]
+    assert others == []
+    too_long = {p.path: int(p.message.removeprefix(TOO_LONG).split()[0]) for p in cards.problems if p.message.startswith(TOO_LONG)}
+    assert too_long.keys() == TOO_LONG_TO_PRINT.keys()
+    assert [path for path, lines in too_long.items() if lines > TOO_LONG_TO_PRINT[path]] == []
 
 
 def test_ouderbetrokkenheid_has_the_ten_cards_in_order(cards):

@@ -19,7 +19,7 @@ from flask import Blueprint, current_app, request, url_for
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from kaartenbak.practice import Piles, listed_roles
-from kaartenbak.printing import BACK_ORDER, PER_SHEET
+from kaartenbak.printing import BACK_ORDER, PER_SHEET, SIZES, printed_card
 from kaartenbak.search import SUFFIX_MAX, SearchIndex
 
 from .filters import MAX_TAGS, MAX_TEXT
@@ -86,6 +86,7 @@ def build_index(cards) -> dict:
                 "titelTermen": terms[card.slug][0],  # folded, stemmed terms, as kaartenbak/search.py holds them
                 "tekstTermen": terms[card.slug][1],
                 **(_practice_roles(cards, card) if card.soort == "scenario" else {}),
+                "drukmaat": _print_size(card),
             }
             for card in cards
         ],
@@ -103,8 +104,14 @@ def build_index(cards) -> dict:
             "ouderRollen": [card.slug for card in Piles.of(cards).ouders],  # for a scenario that names no roles of its own
             "perVel": PER_SHEET,
             "achterkant": list(BACK_ORDER),
+            "drukmaten": [size.name for size in SIZES],  # largest first, as the print view picks them
         },
     }
+
+
+def _print_size(card) -> str:
+    """The largest type size at which a card prints whole; the smallest (shortened) when it fits at none."""
+    return (printed_card(card).size or SIZES[-1]).name
 
 
 def _practice_roles(cards, scenario) -> dict:

@@ -1,12 +1,13 @@
 """The HTML pages: the overview with filters, a card, the load report and health."""
 
-from flask import Blueprint, Response, abort, render_template, request, send_from_directory, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, request, send_from_directory, url_for
 
 from kaartenbak.hyphenate import hyphenate
-from kaartenbak.printing import sheets
+from kaartenbak.printing import SIZES, print_run
 
 from .caching import cached_page, fingerprint
 from .filters import Filter, active_filters, deck_links, facet_links, paginate, tag_url
+from .share import qr_svg
 from .store import card_store, collection
 
 bp = Blueprint("pages", __name__)
@@ -50,7 +51,17 @@ def afdrukken():
     single = cards.get(request.args.get("kaart", ""))
     chosen = [single] if single else cards.select(tags=current.tags, bak=current.bak, query=current.q).cards
     back = url_for("pages.card", slug=single.slug) if single else url_for("pages.index", **current.args())
-    return render_template("afdrukken.html", sheets=sheets(chosen), count=len(chosen), bakken=cards.bakken, terug=back)
+    # a QR code of a file in the static export helps no one: its fronts say the card is on the site
+    static = bool(current_app.config.get("KAARTENBAK_STATISCH"))
+    qr = {card.slug: "" if static else _card_qr(card.slug) for card in chosen}
+    return render_template(
+        "afdrukken.html", run=print_run(chosen), count=len(chosen), bakken=cards.bakken, terug=back, qr=qr,
+        statisch=static, maten=" ".join(size.name for size in SIZES),
+    )
+
+
+def _card_qr(slug: str):
+    return qr_svg(url_for("pages.card", slug=slug, _external=True), "QR-code van de kaart op de site")
 
 
 @bp.get("/plaatje/<bak>/<naam>")
