@@ -10,6 +10,9 @@
   function $(selector, root) { return (root || document).querySelector(selector); }
   function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
 
+  var OVERSLAAN = "kaartenbak.overslaan";  /* the draw skips cards already discussed in this conversation */
+  function overslaanAan() { try { return localStorage.getItem(OVERSLAAN) === "1"; } catch (fout) { return false; } }
+
   function kaartInfo(blok) {
     return { slug: blok.dataset.gesprek || blok.dataset.notities, titel: blok.dataset.titel, bak: blok.dataset.bak,
       url: new URL(blok.dataset.url, location.href).href };
@@ -64,9 +67,8 @@
   var trek = $("[data-trek]"), overslaan = $("[data-overslaan]");
   if (trek && overslaan) {
     var slug = trek.dataset.kaart, al = Boolean(slug && G.zoekKaart(G.huidig(), slug));
-    var OVERSLAAN = "kaartenbak.overslaan";
     overslaan.closest(".overslaan").hidden = false;
-    try { overslaan.checked = localStorage.getItem(OVERSLAAN) === "1"; } catch (fout) { overslaan.checked = false; }
+    overslaan.checked = overslaanAan();
     if (overslaan.checked && al && trek.dataset.volgende) { location.replace(trek.dataset.volgende); return; }
     var melding = $("[data-al-besproken]");
     if (melding) melding.hidden = !al;
@@ -204,6 +206,18 @@
         meld();
       });
     }
+
+    /* "Volgende kaart" skips a card discussed already, as the draw does: the pile picks the next one */
+    var verder = $("[data-volgende-kaart]", blok);
+    if (verder) verder.addEventListener("click", function (event) {
+      var naar = new URL(verder.href), slug = (/\/kaart\/([^/]+)\/gesprek/.exec(naar.pathname) || [])[1];
+      var gesprek = G.huidig(), kaart = slug && G.zoekKaart(gesprek, decodeURIComponent(slug));
+      if (!overslaanAan() || !kaart || G.inVerslag(gesprek).indexOf(kaart) === -1) return;
+      event.preventDefault();
+      var stapel = new URL(blok.dataset.terug, location.href);
+      stapel.searchParams.set("n", naar.searchParams.get("n"));
+      location.href = stapel.href;
+    });
 
     if (stappen) {
       $("[data-naar-vorige]", blok).addEventListener("click", function (event) { event.preventDefault(); toon(huidigNr() - 1, true); });

@@ -200,7 +200,8 @@ def test_the_draw_can_skip_cards_already_discussed(page, deck):  # noqa: F811
     page.goto(page.base_url + "/trek?seed=abc&n=1")
     first = page.locator("article.kaart").get_attribute("data-slug")
     page.get_by_role("link", name="Bespreek deze kaart").click()
-    page.get_by_role("link", name="Terug naar de stapel").click()
+    expect(page.get_by_label("Besproken")).to_be_checked()  # recorded before the mentor leaves
+    page.get_by_role("link", name="Terug naar de stapel").first.click()
     expect(page.get_by_text("Deze kaart heb je in dit gesprek al besproken.")).to_be_visible()
     page.get_by_label("Sla kaarten over die al besproken zijn").check()
     page.goto(page.base_url + "/trek?seed=abc&n=1")
@@ -264,3 +265,18 @@ def test_a_card_without_prompts_offers_nothing_to_tick(page, deck):  # noqa: F81
     expect(page.get_by_label("Besproken")).to_be_hidden()
     expect(page.locator("[data-positie]")).to_have_count(0)
     assert stored(page)["kaarten"] == []
+
+
+def test_next_card_skips_a_card_already_discussed_when_the_draw_does(page, deck):  # noqa: F811
+    page.goto(page.base_url + "/trek?seed=abc&n=2")
+    second = page.locator("article.kaart").get_attribute("data-slug")
+    page.get_by_role("link", name="Bespreek deze kaart").click()  # the second card of the draw is discussed first
+    expect(page.get_by_label("Besproken")).to_be_checked()
+    page.goto(page.base_url + "/trek?seed=abc&n=1")
+    page.get_by_label("Sla kaarten over die al besproken zijn").check()
+    page.get_by_role("link", name="Bespreek deze kaart").click()
+    for _ in range(2):
+        page.keyboard.press("ArrowRight")
+    page.get_by_role("link", name="Volgende kaart").click()
+    page.wait_for_url("**/trek?seed=abc&n=3")  # past the second card, to the third
+    assert page.locator("article.kaart").get_attribute("data-slug") != second
