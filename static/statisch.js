@@ -199,7 +199,8 @@
     $("#q", formulier).value = filter.q;
     if (filter.bak) formulier.append(el("input", { type: "hidden", name: "bak", value: filter.bak }));
     filter.tags.forEach(function (tag) { formulier.append(el("input", { type: "hidden", name: "tag", value: tag })); });
-    $("[data-aantal-filters]").textContent = filter.tags.length + (filter.bak ? 1 : 0) + (filter.q ? 1 : 0) ? "(" + (filter.tags.length + (filter.bak ? 1 : 0) + (filter.q ? 1 : 0)) + ")" : "";
+    var aantalFilters = filter.tags.length + (filter.bak ? 1 : 0) + (filter.q ? 1 : 0);  /* one per chip, as the server counts */
+    $("[data-aantal-filters]").textContent = aantalFilters ? "(" + aantalFilters + ")" : "";
     $$("[data-bakken] a").forEach(function (link) {  /* web/filters.py: deck_links */
       var aan = link.dataset.bak === filter.bak;
       link.href = adres("index", filterArgs(filter, { bak: aan ? "" : link.dataset.bak })) + "#resultaten";
@@ -269,10 +270,9 @@
     if (actief(filter)) $(".trek-kop", blok).after(filterChips(filter, "trek", "Trek uit alle kaarten"));
     if (kaart) {
       vervangKaart($(".getrokken article.kaart", blok), kaart.slug);
-      var acties = $$(".trek-acties a", blok);
-      acties[0].href = gesprekAdres(kaart, 1, null, filterArgs(filter, { seed: stand.zaad, n: n }));
-      acties[1].href = stap(n + 1);
-      acties[2].href = opnieuw;
+      $("[data-bespreek]", blok).href = gesprekAdres(kaart, 1, null, filterArgs(filter, { seed: stand.zaad, n: n }));
+      $('.trek-acties [rel="next"]', blok).href = stap(n + 1);
+      $("[data-schudden]", blok).href = opnieuw;
       var links = $(".trek-links", blok);
       knoppen(links, [n > 1 && { href: stap(n - 1), tekst: "Vorige kaart", rel: "prev", klasse: "" },
         { href: adres("willekeurige-vraag", filterArgs(filter)), tekst: "Willekeurige vraag uit de stapel", klasse: "" }]);

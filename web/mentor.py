@@ -117,9 +117,8 @@ def _discussion(card, index: int, nav: dict, weergave: str, stepping: bool):
 
 def _draw_context():
     """The draw a discussion was opened from (its filter, seed and n), or None when it came from a card."""
-    current = Filter.from_request()
-    seed, n = request.args.get("seed", ""), _number("n")
-    return (current, seed, n) if valid_seed(seed) and n is not None else None
+    current, seed, n = _seeded()
+    return (current, seed, n) if seed else None
 
 
 def _after_card(context):
