@@ -9,6 +9,8 @@ import pytest
 
 from kaartenbak.store import CardStore
 
+from .seed_ngrams import HASHES, ngram_hashes
+
 KAARTEN = Path(__file__).resolve().parent.parent / "kaarten"
 WOORDENLIJST = Path(__file__).resolve().parent / "woordenlijst.txt"
 TITELS = [
@@ -112,3 +114,9 @@ def test_cards_are_spelled_correctly(cards):
         if result.stdout.split():
             mistakes[where] = sorted(set(result.stdout.split()))
     assert mistakes == {}, "unknown words (fix them, or add real names and terms to tests/woordenlijst.txt)"
+
+
+def test_no_run_of_eight_words_is_taken_from_the_seed_texts(cards):
+    seeds = set(HASHES.read_text(encoding="utf-8").split())
+    copied = {where: len(ngram_hashes(text) & seeds) for where, text in visible_text(cards)}
+    assert {where: runs for where, runs in copied.items() if runs} == {}, "write these passages in your own words"
