@@ -110,6 +110,7 @@ def page_list(cards) -> list[Page]:
         Page("afdrukken", "/afdrukken"),
         Page("afdrukken een kaart", f"/afdrukken?kaart={card.slug}"),
         Page("controle", "/controle"),
+        Page("werken met de kaartenbak", "/werken-met-de-kaartenbak"),
         Page("niet gevonden", "/bestaat-niet", status=404),
     ]
     vier = four_player_scenario(cards)

@@ -163,12 +163,12 @@ def _converter() -> markdown.Markdown:
     return md
 
 
-def sanitise(html: str) -> str:
+def sanitise(html: str, attributes: dict[str, set[str]] = ALLOWED_ATTRIBUTES) -> str:
     """Strip everything from HTML that could run script or load foreign frames and forms."""
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        attributes=attributes,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )

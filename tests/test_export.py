@@ -63,7 +63,7 @@ def test_export_writes_every_page_and_says_where(runner, cards, exported):
     assert result.exit_code == 0, result.output
     pages = len(html_files(exported))
     assert f"{pages} pagina's" in result.output and str(exported) in result.output
-    for page in ("index.html", "trek/index.html", "willekeurige-vraag/index.html", "oefenen/index.html", "verslag/index.html", "afdrukken/index.html", "controle/index.html"):
+    for page in ("index.html", "trek/index.html", "willekeurige-vraag/index.html", "oefenen/index.html", "verslag/index.html", "afdrukken/index.html", "controle/index.html", "werken-met-de-kaartenbak/index.html"):
         assert (exported / page).is_file(), page
     for card in CardStore(cards.root).collection:
         assert (exported / "kaart" / card.slug / "index.html").is_file()
@@ -408,7 +408,7 @@ def practice_view(page) -> dict:
 
     return {
         "label": page.locator(".rol-label").inner_text(),
-        "uitleg": page.locator(".oefenen-kop p").inner_text(),
+        "uitleg": page.locator(".oefenen-kop p:not(.gids-link)").inner_text(),
         "kaarten": page.locator(".oefen-kaarten article.kaart").evaluate_all("a => a.map(x => x.dataset.slug)"),
         "koppen": page.locator(".oefen-kaarten h2").all_inner_texts(),
         "notities": page.locator(".oefen-kaarten aside.begeleider").all_inner_texts(),

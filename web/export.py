@@ -36,6 +36,7 @@ PAGES = {  # the pages the export starts from; cards, images and static files ar
     "willekeurige-vraag": "mentor.willekeurige_vraag",
     "oefenen": "mentor.oefenen",
     "verslag": "mentor.verslag",
+    "gids": "pages.gids",
 }
 # The pages that pick a card in the browser: how a card is shown there (template, heading level), and the kinds it picks from.
 CARD_TEMPLATES = {"mentor.trek": ("_getrokken.html", 2, DRAWN_SOORTEN), "mentor.oefenen": ("_kaart.html", 3, PRACTICE_SOORTEN)}

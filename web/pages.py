@@ -1,7 +1,10 @@
-"""The HTML pages: the overview with filters, a card, the load report and health."""
+"""The HTML pages: the overview with filters, a card, the guide, the load report and health."""
+
+from pathlib import Path
 
 from flask import Blueprint, Response, abort, current_app, render_template, request, send_from_directory, url_for
 
+from kaartenbak.guide import load_guide
 from kaartenbak.hyphenate import hyphenate
 from kaartenbak.printing import SIZES, print_run
 
@@ -62,6 +65,12 @@ def afdrukken():
 
 def _card_qr(slug: str):
     return qr_svg(url_for("pages.card", slug=slug, _external=True), "QR-code van de kaart op de site")
+
+
+@bp.get("/werken-met-de-kaartenbak")
+@cached_page()
+def gids():
+    return render_template("gids.html", gids=load_guide(Path(current_app.root_path) / "docs" / "werken-met-de-kaartenbak.md"))
 
 
 @bp.get("/plaatje/<bak>/<naam>")
