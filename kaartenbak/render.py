@@ -1,5 +1,6 @@
 """Render card Markdown to safe HTML and pull out the card's discussion prompts."""
 
+import html as html_module
 import re
 import threading
 import xml.etree.ElementTree as etree
@@ -175,8 +176,8 @@ def sanitise(html: str, attributes: dict[str, set[str]] = ALLOWED_ATTRIBUTES) ->
 
 
 def plain_text(html: str) -> str:
-    """The words of rendered HTML without its tags, on one line."""
-    return " ".join(nh3.clean(html, tags=set()).split())
+    """The words of rendered HTML without its tags or character references, on one line."""
+    return " ".join(html_module.unescape(nh3.clean(html, tags=set())).split())
 
 
 def demote_headings(html: str, levels: int) -> str:

@@ -1,8 +1,5 @@
 """The decks we ship: complete, free of warnings, and spelled correctly."""
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,9 +7,9 @@ import pytest
 from kaartenbak.store import CardStore
 
 from .seed_ngrams import HASHES, ngram_hashes
+from .spelling import require_hunspell, unknown_words
 
 KAARTEN = Path(__file__).resolve().parent.parent / "kaarten"
-WOORDENLIJST = Path(__file__).resolve().parent / "woordenlijst.txt"
 TITELS = [
     "Ouderbetrokkenheid", "Contact met ouders", "Ken je leerlingen", "Ken de achtergrond van je leerlingen",
     "Oudergesprekken voorbereiden", "Social media", "Soorten oudergesprekken", "Verslaglegging oudergesprekken",
@@ -101,19 +98,11 @@ def visible_text(cards):
 
 
 def test_cards_are_spelled_correctly(cards):
-    if shutil.which("hunspell") is None or not Path("/usr/share/hunspell/nl_NL.dic").exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but hunspell with hunspell-nl is missing")
-        pytest.skip("hunspell with the Dutch dictionary (hunspell-nl) is not installed")
-    mistakes = {}
-    for where, text in visible_text(cards):
-        result = subprocess.run(
-            ["hunspell", "-d", "nl_NL", "-p", str(WOORDENLIJST), "-l"],
-            input=text, capture_output=True, text=True, check=True,
-        )
-        if result.stdout.split():
-            mistakes[where] = sorted(set(result.stdout.split()))
-    assert mistakes == {}, "unknown words (fix them, or add real names and terms to tests/woordenlijst.txt)"
+    require_hunspell()
+    mistakes = {where: unknown_words(text) for where, text in visible_text(cards)}
+    assert {where: words for where, words in mistakes.items() if words} == {}, (
+        "unknown words (fix them, or add real names and terms to tests/woordenlijst.txt)"
+    )
 
 
 def test_no_run_of_eight_words_is_taken_from_the_seed_texts(cards):

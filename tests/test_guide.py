@@ -6,9 +6,11 @@ from pathlib import Path
 import pytest
 
 from kaartenbak.guide import load_guide
+from kaartenbak.render import plain_text
 from kaartenbak.store import CardStore
 
 from .conftest import SHIPPED_KAARTEN
+from .spelling import require_hunspell, unknown_words
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "werken-met-de-kaartenbak.md"
 TABLE_HEADING = "## Welke rolkaarten passen bij welk scenario"
@@ -66,3 +68,10 @@ def test_the_guides_table_of_roles_is_the_scenarios_front_matter():
         for card in cards if card.soort == "scenario"
     }
     assert role_table() == expected
+
+
+def test_the_guide_is_spelled_correctly():
+    require_hunspell()
+    guide = load_guide(GUIDE)
+    text = re.sub(r"<code>.*?</code>|https?://\S+", " ", guide.html)  # commands and addresses are not Dutch
+    assert unknown_words(f"{guide.titel} {plain_text(text)}") == []
