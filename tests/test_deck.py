@@ -53,7 +53,6 @@ TOO_LONG_TO_PRINT = {
     "oudergesprekken-oefenen/rol-ouder-die-alles-wil-regelen.md": 16,
     "oudergesprekken-oefenen/rol-leerling.md": 26,
     "oudergesprekken-oefenen/rol-tolk.md": 23,
-    "oudergesprekken-oefenen/observator.md": 58,
 }
 TOO_LONG = "past niet op één gedrukte kaart: "
 
