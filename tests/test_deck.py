@@ -14,7 +14,7 @@ from .spelling import require_hunspell, unknown_words
 KAARTEN = Path(__file__).resolve().parent.parent / "kaarten"
 TITELS = [
     "Ouderbetrokkenheid", "Contact met ouders", "Ken je leerlingen", "Ken de achtergrond van je leerlingen",
-    "Oudergesprekken voorbereiden", "Social media", "Soorten oudergesprekken", "Verslaglegging oudergesprekken",
+    "Oudergesprekken voorbereiden", "Sociale media", "Soorten oudergesprekken", "Verslaglegging oudergesprekken",
     "Interculturele communicatie 1", "Interculturele communicatie 2",
 ]
 
@@ -27,12 +27,9 @@ def cards():
 # Every shipped card is too long for one printed A6 card at 9 pt, by this many lines: the
 # content issue that rewrites the cards will fix them. Until then these warnings, and only these, are known.
 TOO_LONG_TO_PRINT = {
-    "ouderbetrokkenheid/ouderbetrokkenheid.md": 24,
-    "ouderbetrokkenheid/contact-met-ouders.md": 20,
     "ouderbetrokkenheid/ken-je-leerlingen.md": 16,
     "ouderbetrokkenheid/ken-de-achtergrond.md": 13,
     "ouderbetrokkenheid/oudergesprekken-voorbereiden.md": 14,
-    "ouderbetrokkenheid/social-media.md": 10,
     "ouderbetrokkenheid/soorten-oudergesprekken.md": 42,
     "ouderbetrokkenheid/verslaglegging-oudergesprekken.md": 12,
     "ouderbetrokkenheid/interculturele-communicatie-1.md": 12,
@@ -53,7 +50,6 @@ TOO_LONG_TO_PRINT = {
     "oudergesprekken-oefenen/rol-ouder-die-alles-wil-regelen.md": 16,
     "oudergesprekken-oefenen/rol-leerling.md": 26,
     "oudergesprekken-oefenen/rol-tolk.md": 23,
-    "oudergesprekken-oefenen/observator.md": 58,
 }
 TOO_LONG = "past niet op één gedrukte kaart: "
 
