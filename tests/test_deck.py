@@ -30,7 +30,6 @@ TOO_LONG_TO_PRINT = {
     "ouderbetrokkenheid/ken-je-leerlingen.md": 16,
     "ouderbetrokkenheid/ken-de-achtergrond.md": 13,
     "ouderbetrokkenheid/oudergesprekken-voorbereiden.md": 14,
-    "ouderbetrokkenheid/verslaglegging-oudergesprekken.md": 12,
     "ouderbetrokkenheid/interculturele-communicatie-1.md": 12,
     "ouderbetrokkenheid/interculturele-communicatie-2.md": 19,
     "oudergesprekken-oefenen/scenario-kennismakingsgesprek.md": 33,
