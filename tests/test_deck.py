@@ -41,7 +41,6 @@ TOO_LONG_TO_PRINT = {
     "oudergesprekken-oefenen/scenario-zorggesprek-gedrag.md": 38,
     "oudergesprekken-oefenen/scenario-schooladvies.md": 38,
     "oudergesprekken-oefenen/scenario-boze-ouder-na-incident.md": 42,
-    "oudergesprekken-oefenen/scenario-gesprek-met-tolk.md": 44,
     "oudergesprekken-oefenen/scenario-pesten-social-media.md": 42,
     "oudergesprekken-oefenen/rol-bezorgde-ouder.md": 16,
     "oudergesprekken-oefenen/rol-boze-ouder.md": 23,
@@ -50,7 +49,6 @@ TOO_LONG_TO_PRINT = {
     "oudergesprekken-oefenen/rol-ouder-met-andere-verwachtingen.md": 26,
     "oudergesprekken-oefenen/rol-ouder-die-alles-wil-regelen.md": 16,
     "oudergesprekken-oefenen/rol-leerling.md": 26,
-    "oudergesprekken-oefenen/rol-tolk.md": 23,
 }
 TOO_LONG = "past niet op één gedrukte kaart: "
 
