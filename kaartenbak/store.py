@@ -12,7 +12,7 @@ from .bak import Bak
 from .card import Card
 from .collection import Collection
 from .diskcache import DiskCache
-from .files import BAK_FILE, Stamp, inside, is_ignored, is_image, read_text, relative, stamp
+from .files import BAK_FILE, NOT_REGULAR, Stamp, inside, is_ignored, is_image, is_regular, read_text, relative, stamp
 from .names import readable, shown
 from .parse import ROLE_LISTS, parse_bak, parse_card
 from .problems import FOUT, WAARSCHUWING, CardError, Problem
@@ -211,27 +211,38 @@ class CardStore:
                 entries = sorted(os.scandir(folder_path), key=lambda entry: entry.name)
             except OSError:
                 continue
-            problems.extend(Problem(f"{folder.name}/{shown(entry.name)}", None, NOT_UTF8) for entry in entries if not readable(entry.name) and not is_ignored(entry.name))
-            entries = [entry for entry in entries if readable(entry.name)]
-            deck_images = frozenset(entry.name for entry in entries if self._is_shown_image(entry))
+            cards, deck_images, found = self._sort_deck(folder.name, entries)
+            problems.extend(found)
             images.update((folder.name, name) for name in deck_images)
-            for entry in entries:
-                if entry.name.endswith(".md") and not is_ignored(entry.name):
-                    try:
-                        key = (stamp(entry), bak_stamp, deck_images)
-                    except OSError:  # removed between listing and stat
-                        continue
-                    path = paths[entry.path] = self._paths.get(entry.path) or Path(entry.path)
-                    files.append((path, key))
+            for entry in cards:
+                try:
+                    key = (stamp(entry), bak_stamp, deck_images)
+                except OSError:  # removed between listing and stat
+                    continue
+                path = paths[entry.path] = self._paths.get(entry.path) or Path(entry.path)
+                files.append((path, key))
         self._paths = paths
         return files, frozenset(images), problems
 
-    def _is_shown_image(self, entry: os.DirEntry) -> bool:
-        """Tell whether a file is an image the site may serve: never one linked from outside."""
-        try:
-            return is_image(entry.name) and entry.is_file() and (not entry.is_symlink() or inside(self.root, Path(entry.path)))
-        except OSError:
-            return False
+    def _sort_deck(self, deck: str, entries: list[os.DirEntry]):
+        """Sort a deck folder's entries into card files, the images it may serve and problems: what a trainer meant as a card or image is read or reported."""
+        cards, images, problems = [], [], []
+        for entry in entries:
+            name = entry.name
+            if is_ignored(name):
+                continue
+            where = f"{deck}/{shown(name)}"
+            if not readable(name):
+                problems.append(Problem(where, None, NOT_UTF8))
+            elif not (name.endswith(".md") or is_image(name)):
+                continue
+            elif not is_regular(entry):
+                problems.append(Problem(where, None, NOT_REGULAR))
+            elif name.endswith(".md"):
+                cards.append(entry)
+            elif not entry.is_symlink() or inside(self.root, Path(entry.path)):  # never an image linked from outside
+                images.append(name)
+        return cards, frozenset(images), problems
 
     def _bak_stamp(self, folder: Path):
         path = folder / BAK_FILE

@@ -6,7 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import card_text
+from app import create_app
+
+from .conftest import Kaarten, card_text
 
 XSS = '"><script>window.gehackt=1</script><img src=x onerror="window.gehackt=1">'
 ROUTES = [
@@ -80,6 +82,19 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_the_other_cards_stay(clien
         assert response.status_code == 200, route
         assert shows in response.get_data(as_text=True), route
     assert "proef/caf\\xe9.md" in client.get("/controle").get_data(as_text=True)
+
+
+def test_pipes_named_like_cards_are_reported_and_never_read(tmp_path):
+    kaarten = Kaarten(tmp_path / "kaarten")
+    kaarten.card("gewoon", titel="Gewone kaart")
+    kaarten.bak("pijpen").joinpath("_bak.yml").unlink()
+    for name in ("pijpen/_bak.yml", "proef/pijp.md", "proef/pijp.png"):
+        os.mkfifo(kaarten.root / name)
+    client = create_app({"TESTING": True, "KAARTEN_DIR": str(kaarten.root), "KAARTEN_SETTLE": 0}).test_client()  # returns: nothing waits on a pipe
+    assert "Gewone kaart" in client.get("/").get_data(as_text=True)
+    report = client.get("/controle").get_data(as_text=True)
+    assert all(name in report for name in ("pijpen/_bak.yml", "proef/pijp.md", "proef/pijp.png"))
+    assert report.count("is geen gewoon bestand") == 3
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

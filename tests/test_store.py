@@ -167,3 +167,12 @@ def test_a_file_with_a_name_that_is_not_utf8_is_reported_once_it_appears(kaarten
     kaarten.write("proef/" + os.fsdecode("café.md".encode("latin-1")), card_text())
     assert [problem.path for problem in store.collection.problems] == ["proef/caf\\xe9.md"]
     assert [card.slug for card in store.collection] == ["gewoon"]
+
+
+def test_a_pipe_appearing_while_running_is_reported_and_later_changes_still_show(kaarten):
+    kaarten.card("een")
+    store = CardStore(kaarten.root, check_interval=0)
+    os.mkfifo(kaarten.root / "proef" / "pijp.md")
+    assert [problem.path for problem in store.collection.problems] == ["proef/pijp.md"]
+    kaarten.card("twee")
+    assert store.collection.get("twee") is not None
