@@ -29,8 +29,6 @@ def cards():
 TOO_LONG_TO_PRINT = {
     "ouderbetrokkenheid/ken-de-achtergrond.md": 13,
     "ouderbetrokkenheid/oudergesprekken-voorbereiden.md": 14,
-    "ouderbetrokkenheid/interculturele-communicatie-1.md": 12,
-    "ouderbetrokkenheid/interculturele-communicatie-2.md": 19,
     "oudergesprekken-oefenen/scenario-kennismakingsgesprek.md": 33,
     "oudergesprekken-oefenen/scenario-rapportgesprek.md": 33,
     "oudergesprekken-oefenen/scenario-startgesprek-met-leerling.md": 31,
