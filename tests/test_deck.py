@@ -32,8 +32,6 @@ TOO_LONG_TO_PRINT = {
     "oudergesprekken-oefenen/scenario-kennismakingsgesprek.md": 33,
     "oudergesprekken-oefenen/scenario-rapportgesprek.md": 33,
     "oudergesprekken-oefenen/scenario-startgesprek-met-leerling.md": 31,
-    "oudergesprekken-oefenen/scenario-zorggesprek-gedrag.md": 38,
-    "oudergesprekken-oefenen/scenario-boze-ouder-na-incident.md": 42,
     "oudergesprekken-oefenen/scenario-pesten-social-media.md": 42,
     "oudergesprekken-oefenen/rol-bezorgde-ouder.md": 16,
     "oudergesprekken-oefenen/rol-boze-ouder.md": 23,
