@@ -28,10 +28,6 @@ def cards():
 # content issue that rewrites the cards will fix them. Until then these warnings, and only these, are known.
 TOO_LONG_TO_PRINT = {
     "ouderbetrokkenheid/oudergesprekken-voorbereiden.md": 14,
-    "oudergesprekken-oefenen/scenario-kennismakingsgesprek.md": 33,
-    "oudergesprekken-oefenen/scenario-rapportgesprek.md": 33,
-    "oudergesprekken-oefenen/scenario-startgesprek-met-leerling.md": 31,
-    "oudergesprekken-oefenen/scenario-pesten-social-media.md": 42,
     "oudergesprekken-oefenen/rol-bezorgde-ouder.md": 16,
     "oudergesprekken-oefenen/rol-boze-ouder.md": 23,
     "oudergesprekken-oefenen/rol-ouder-oneens-met-advies.md": 23,
