@@ -20,6 +20,7 @@ from .workers import run_all
 
 log = logging.getLogger(__name__)
 SCAN_SHARE = 0.02  # checks for changes take at most this share of the time, however many files
+SUBFOLDER = "is een map in een bak; wat daarin staat, laadt de site niet. Zet kaarten en plaatjes direct in de map van de bak"
 NOT_UTF8 = "de naam is geen UTF-8 (dat gebeurt bij uitpakken van een zip van Windows); de site slaat hem over. Geef hem een nieuwe naam, zonder vreemde tekens"
 
 
@@ -244,6 +245,8 @@ class CardStore:
             where = f"{deck}/{shown(name)}"
             if not readable(name):
                 problems.append(Problem(where, None, NOT_UTF8))
+            elif entry.is_dir():  # a deck is one flat folder: a card's file name is its address, its images lie beside it
+                problems.append(Problem(where, None, SUBFOLDER, WAARSCHUWING))
             elif not (name.endswith(".md") or is_image(name)):
                 continue
             elif not is_regular(entry):

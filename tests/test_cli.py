@@ -124,6 +124,10 @@ CHECKS = {
         lambda k: (k.card(unicodedata.normalize("NFC", "café"), bak="andere"), k.card(unicodedata.normalize("NFD", "café"))),
         unicodedata.normalize("NFD", "proef/café.md: fout: "), "is in een webadres niet te onderscheiden van andere/café.md",
     ),
+    "card in a subfolder of a deck": (
+        lambda k: ((k.bak() / "sub").mkdir(), (k.root / "proef" / "sub" / "kaart.md").write_text(card_text(), encoding="utf-8")),
+        "proef/sub: waarschuwing: ", "is een map in een bak; wat daarin staat, laadt de site niet",
+    ),
 }
 
 
