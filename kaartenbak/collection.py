@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .bak import Bak
 from .card import Card
+from .names import card_slug
 from .problems import Problem
 from .search import SearchIndex
 
@@ -93,7 +94,7 @@ class Collection:
 
     def get(self, slug: str) -> Card | None:
         """Return the card with this slug, or None."""
-        return self._by_slug.get(slug)
+        return self._by_slug.get(card_slug(slug))  # a URL typed in NFC reaches a card saved in NFD, and back
 
     @property
     def error_count(self) -> int:

@@ -9,6 +9,7 @@ from .bak import DEFAULT_KLEUR, HEX_COLOUR, Bak
 from .card import SOORTEN, Card
 from .printing import lines_too_many
 from .files import IMAGE_SUFFIXES, is_image
+from .names import card_slug
 from .problems import WAARSCHUWING, CardError, Problem
 from .render import image_name, render
 from .safe_yaml import YamlError, load_mapping_lines
@@ -149,7 +150,7 @@ def _role_list(where, data, lines, key):
         return None, [Problem(where, lines.get(key), f"'{key}' noemt meer dan {MAX_LISTED} kaarten; kies er minder")]
     slugs, problems = [], []
     for item in value:
-        slug = item.strip().removesuffix(".md") if isinstance(item, str) else ""
+        slug = card_slug(item.strip().removesuffix(".md")) if isinstance(item, str) else ""
         if not slug or len(slug) > MAX_LENGTHS["titel"] or "/" in slug:
             problems.append(Problem(where, lines.get(key), f"'{key}': {str(item)[:80]!r} is geen bestandsnaam van een kaart; schrijf de naam zonder .md, {example}"))
         elif slug not in slugs:

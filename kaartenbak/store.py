@@ -13,13 +13,14 @@ from .card import Card
 from .collection import Collection, InconsistentCollection
 from .diskcache import DiskCache
 from .files import BAK_FILE, NOT_REGULAR, Stamp, inside, is_ignored, is_image, is_regular, read_text, relative, stamp
-from .names import readable, shown
+from .names import card_slug, readable, shown, twin_key
 from .parse import ROLE_LISTS, parse_bak, parse_card
 from .problems import FOUT, WAARSCHUWING, CardError, Problem
 from .workers import run_all
 
 log = logging.getLogger(__name__)
 SCAN_SHARE = 0.02  # checks for changes take at most this share of the time, however many files
+SUBFOLDER = "is een map in een bak; wat daarin staat, laadt de site niet. Zet kaarten en plaatjes direct in de map van de bak"
 NOT_UTF8 = "de naam is geen UTF-8 (dat gebeurt bij uitpakken van een zip van Windows); de site slaat hem over. Geef hem een nieuwe naam, zonder vreemde tekens"
 
 
@@ -39,7 +40,7 @@ def _read_card(root: Path, path: Path, bak: Bak, images: frozenset[str]) -> tupl
         text = read_text(root, path)
     except CardError as error:
         return None, list(error.problems)
-    return parse_text(where, path.stem, text, bak, images)
+    return parse_text(where, card_slug(path.stem), text, bak, images)
 
 
 def parse_text(where: str, slug: str, text: str, bak: Bak, images: frozenset[str]) -> tuple[Card | None, list[Problem]]:
@@ -253,6 +254,8 @@ class CardStore:
             where = f"{deck}/{shown(name)}"
             if not readable(name):
                 problems.append(Problem(where, None, NOT_UTF8))
+            elif entry.is_dir():  # a deck is one flat folder: a card's file name is its address, its images lie beside it
+                problems.append(Problem(where, None, SUBFOLDER, WAARSCHUWING))
             elif not (name.endswith(".md") or is_image(name)):
                 continue
             elif not is_regular(entry):
@@ -303,10 +306,11 @@ class CardStore:
             card = entry.card
             if card is None:
                 continue
-            if card.slug in owner:
-                problems.append(Problem(card.path, None, f"de bestandsnaam '{card.slug}' bestaat ook als {owner[card.slug]}; elke kaart heeft een unieke bestandsnaam nodig"))
+            twin = owner.get(twin_key(card.slug))
+            if twin is not None:
+                problems.append(Problem(card.path, None, _twin_message(card, twin)))
                 continue
-            owner[card.slug] = card.path
+            owner[twin_key(card.slug)] = card
             cards.append(card)
         problems.extend(collection_problems(cards))
         visible = [card for card in cards if self.include_concepts or not card.concept]
@@ -319,6 +323,16 @@ class CardStore:
         except InconsistentCollection:
             log.exception("not publishing the cards of %s: they do not fit together", self.root)
             return None
+
+
+def _twin_message(card: Card, first: Card) -> str:
+    """Say which card's file name is taken: the same name in another deck, or a twin only a computer tells apart."""
+    if Path(card.path).name == Path(first.path).name:
+        return f"de bestandsnaam '{card.slug}' bestaat ook als {first.path}; elke kaart heeft een unieke bestandsnaam nodig"
+    return (
+        f"de bestandsnaam '{card.slug}' is in een webadres niet te onderscheiden van {first.path}: ze verschillen alleen in "
+        "hoofdletters of in hoe een letter met accent is opgeslagen (zoals een Mac dat anders doet). Geef een van beide een andere naam"
+    )
 
 
 def _mtime(folder: Path) -> int | None:
