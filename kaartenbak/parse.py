@@ -2,6 +2,7 @@
 
 import difflib
 import re
+from datetime import date, datetime
 
 import frontmatter
 
@@ -33,8 +34,16 @@ BAK_KEYS = ("naam", "beschrijving", "kleur", "tags")
 PLACEHOLDER = "VUL IN"  # marks the template's example text until the trainer replaces it
 
 
-def _load_yaml(where: str, text: str, first_line: int):
-    """Load a YAML mapping, reporting errors at their line in the file."""
+def _what(value) -> str:
+    """Name what YAML made of a text in a trainer's words, not Python's."""
+    if value is None:
+        return "niets"
+    kinds = ((bool, "alleen true of false"), ((int, float), "alleen een getal"), (str, "alleen tekst"), (list, "een lijst"), ((date, datetime), "een datum"))
+    return next((name for kind, name in kinds if isinstance(value, kind)), "iets anders")
+
+
+def _load_yaml(where: str, text: str, first_line: int, expected: str):
+    """Load a YAML mapping, reporting errors at their line in the file; ``expected`` says in Dutch which fields belong there."""
     try:
         data, key_lines = load_mapping_lines(text)
     except YamlError as error:
@@ -43,9 +52,8 @@ def _load_yaml(where: str, text: str, first_line: int):
     except RecursionError:
         raise CardError([Problem(where, first_line, "de YAML is te diep genest")]) from None
     if not isinstance(data, dict):
-        kind = "niets" if data is None else f"een {type(data).__name__}"
         content_line = first_line + text[: len(text) - len(text.lstrip())].count("\n")
-        raise CardError([Problem(where, content_line, f"verwacht velden als 'titel: ...' maar vond {kind}")])
+        raise CardError([Problem(where, content_line, f"{expected}, maar hier staat {_what(data)}")])
     return data, {key: first_line + line for key, line in key_lines.items()}
 
 
@@ -232,7 +240,7 @@ def _image_problems(where, body, body_line, sources, bak: Bak, images):
 def parse_card(where: str, slug: str, text: str, bak: Bak, images: frozenset[str]) -> tuple[Card, list[Problem]]:
     """Parse a card's text (``images``: the image files beside it); raise CardError if it cannot be shown."""
     yaml_text, body, first_line = _split(where, text)
-    data, lines = _load_yaml(where, yaml_text, first_line)
+    data, lines = _load_yaml(where, yaml_text, first_line, "tussen de regels --- horen de velden van de kaart, zoals 'titel: ...' en 'tags: [...]'")
     problems = [*_unknown_keys(where, data, lines, CARD_KEYS), *_placeholders(where, text)]
     values = {}
     for key, (value, found) in {
@@ -283,7 +291,7 @@ def parse_bak(where: str, slug: str, text: str | None) -> tuple[Bak, list[Proble
     if text is None:
         return fallback, [Problem(where, None, "de bak heeft geen _bak.yml; maak er een met naam, beschrijving en tags", WAARSCHUWING)]
     try:
-        data, lines = _load_yaml(where, text, 1)
+        data, lines = _load_yaml(where, text, 1, "in _bak.yml horen de velden van de bak, zoals 'naam: ...' en 'tags:'")
     except CardError as error:
         return fallback, error.problems
     problems = list(_unknown_keys(where, data, lines, BAK_KEYS))
