@@ -70,6 +70,13 @@ def _split(where: str, text: str):
     return yaml_text, body, text.count("\n", 0, start) + 1
 
 
+def front_matter(where: str, text: str) -> tuple[dict, str]:
+    """Return a card's fields and its body as the loader reads them; raise CardError when they cannot be read."""
+    yaml_text, body, first_line = _split(where, text)
+    data, _ = _load_yaml(where, yaml_text, first_line)
+    return data, body.removeprefix("\n")  # the body starts after the line break that ends the closing ---
+
+
 def _unknown_keys(where, data, lines, known):
     for key in data:
         if key not in known:
@@ -213,7 +220,7 @@ def _body_warnings(where, body, body_line, rendered, soort):
 def _placeholders(where, text):
     for number, line in enumerate(text.split("\n"), start=1):
         if PLACEHOLDER in line:
-            example = line[line.index(PLACEHOLDER):].strip().strip('"')
+            example = line[line.index(PLACEHOLDER):].strip().strip("\"'")  # without the quotes YAML put around it
             example = example if len(example) <= 40 else example[:40].rstrip() + "…"
             yield Problem(where, number, f"hier staat nog voorbeeldtekst uit het sjabloon ('{example}'); vervang die door je eigen tekst", WAARSCHUWING)
 
