@@ -8,13 +8,12 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 from playwright.sync_api import expect
 
 from kaartenbak.draw import shuffled
-from kaartenbak.search import SearchIndex
 from kaartenbak.store import CardStore
 from web.export import file_path, relative_links
 
@@ -144,11 +143,12 @@ def test_the_index_holds_the_terms_search_py_holds(cards, exported):
     script = (exported / "kaarten-index.js").read_text(encoding="utf-8")
     assert script.startswith("window.KAARTENBAK_INDEX = ") and json.loads(script.split("= ", 1)[1].rstrip(";\n")) == index
     collection = CardStore(cards.root).collection
-    search = SearchIndex(collection.cards)
+    search = collection.search_index
     assert [card["slug"] for card in index["kaarten"]] == [card.slug for card in collection]
     for card in index["kaarten"]:
-        assert (card["titelTermen"], card["tekstTermen"]) == search.card_terms()[card["slug"]]
+        assert card["gewichten"] == search.card_weights()[card["slug"]] and card["titelTermen"] == search.title_terms()[card["slug"]]
     assert index["stammen"] == search.stems and "geinitieerd" in index["stammen"]
+    assert index["tagWoorden"]["soorten oudergesprekken"] == "soorten oudergesprekken"
     assert {card["pagina"] for card in index["kaarten"]} >= {"kaart/kaart-1/index.html"} and index["paginas"]["trek"] == "trek/index.html"
 
 
@@ -361,8 +361,17 @@ def test_links_opened_from_disk_stay_in_the_export(tab, exported, where):
 QUERIES = [
     "geinitieerd", "GEÏNITIEERD", "oudergesprek", "oudergesprekken", "gesprek", "gesprekken", "vraag", "vragen",
     "tweede vraag", "kaart 2", "emotie", "emoties", "ouder", "ouders", "boze ouders", "!!!", "de", "ouderavond",
-    "plannen verslag", "scenario", "rust", "foto", "tip mentor",
+    "plannen verslag", "scenario", "rust", "foto", "tip mentor", "oudercontact", "oudergesprekkken", "qwertyuiop plannen",
+    "wat doe ik bij emoties", "vraag, vraag en nog een vraag", "constructor",
 ]
+# What a result page says about a query: each tile's marked title, summary and passage, and the notes
+# on left-out words, a suggestion and a tag to filter on, with the query strings of their links.
+RESULTS_JS = r"""() => ({
+  tiles: [...document.querySelectorAll('.tiles article[data-slug]')].map(tile => [tile.dataset.slug,
+    ...[...tile.querySelectorAll('.tile-titel a, .samenvatting, .fragment')].map(e => e.className + ': ' + e.innerHTML.replace(/\u00ad/g, ''))]),
+  notes: [...document.querySelectorAll('[data-zoek-hulp] p')].map(p => p.textContent.replace(/\s+/g, ' ').trim()),
+  links: [...document.querySelectorAll('[data-zoek-hulp] a')].map(a => new URL(a.href).search),
+})"""
 
 
 @pytest.mark.browser
@@ -374,6 +383,17 @@ def test_the_browser_search_gives_what_python_gives(tab, exported, app):
             tab.goto(url)
             expected = [card.slug for card in cards.select(tags=[tag] if tag else [], query=query).cards]
             assert tiles(tab) == expected, (query, tag)
+
+
+@pytest.mark.browser
+def test_the_export_marks_and_explains_a_search_as_the_live_site_does(tab, exported, live_server):
+    for query in QUERIES:
+        tab.goto(live_server + "/?q=" + quote(query))
+        live = tab.evaluate(RESULTS_JS)
+        tab.goto(exported.as_uri() + "/index.html?q=" + quote(query))
+        assert tab.evaluate(RESULTS_JS) == live, query
+    tab.goto(exported.as_uri() + "/index.html?q=geinitieerd")  # a match in the body only: the passage shows it
+    expect(tab.locator(".tiles .fragment mark")).to_have_text(["geïnitieerd"])
 
 
 def test_the_exported_overview_shows_every_card_on_one_page(runner, kaarten, tmp_path):
