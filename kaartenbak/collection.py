@@ -70,7 +70,7 @@ class Collection:
         if self._search is None:
             with self._search_lock:
                 if self._search is None:
-                    self._search = SearchIndex(self.cards, synonyms=self.synonyms)
+                    self._search = SearchIndex(self.cards, synonyms=self.synonyms)  # positions are those of self.cards
         return self._search
 
     def __getstate__(self):
@@ -136,9 +136,9 @@ class Collection:
         # start from the fewest cards: the matches of the query, the rarest tag's cards or the deck's
         found = None
         if query:  # best first; equal ranks keep the collection's order
-            found = self.search_index.search(query)
+            found = self.search_index.search(query)  # the index holds the cards in this collection's order
             ranks = found.ranks
-            cards = [self._by_slug[slug] for slug in sorted(ranks, key=lambda slug: (-ranks[slug][0], -ranks[slug][1], self._position[slug]))]
+            cards = [self.cards[position] for position in sorted(ranks, key=lambda position: (-ranks[position], position))]
         elif tags:
             cards = min((self._tagged.get(tag, []) for tag in tags), key=len)
         else:

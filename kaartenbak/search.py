@@ -5,6 +5,7 @@ map, the weights and the numbers below, and static/statisch.js only adds them up
 """
 
 import bisect
+import gc
 import itertools
 import math
 import re
@@ -29,6 +30,7 @@ FIELDS = {"titel": 6.0, "tags": 4.5, "samenvatting": 4.0, "vragen": 1.0, "tekst"
 K1, B = 1.2, 0.75  # BM25's usual saturation and length normalisation
 SCALE = 1000  # weights are kept as integers, so Python and the browser add them up exactly alike
 TITLE_BONUS = 1_000_000  # per query word in a card's title: such a card comes before any other
+WORD_RANK = 10**12  # per query word a card holds: more of the words first, whatever the scores
 COMPOUND_MIN = 3  # a query word this long also matches the longer words that contain it
 MAX_EXPANSIONS = 4096  # expansions kept in memory, per index
 
@@ -121,7 +123,7 @@ def max_typo_distance(word: str) -> int:
 class Found:
     """What a query found: each card's rank, and what a student should be told about the words."""
 
-    ranks: dict[str, tuple[int, int]]  # slug -> (query words it holds, score); higher is better
+    ranks: dict[int, int]  # card position -> WORD_RANK per query word it holds, plus its score; higher is better
     hits: tuple[frozenset[str], ...] = ()  # per query word that matched: the terms it matched, for marking
     left_out: tuple[str, ...] = ()  # query words that match no card, left out of the search
     suggestions: dict[str, str] | None = None  # a left-out word -> the indexed word it probably meant
@@ -135,6 +137,13 @@ class SearchIndex:
     """
 
     def __init__(self, cards, synonyms=lambda card: {}):
+        gc.disable()  # the build makes a million small objects and keeps them all: collecting meanwhile made it ten times slower
+        try:
+            self._build(cards, synonyms)
+        finally:
+            gc.enable()
+
+    def _build(self, cards, synonyms) -> None:
         self._slugs = [card.slug for card in cards]
         self.stems: dict[str, str] = {}  # every folded word of the cards -> its stem; queries are stemmed from it
         counts, lengths = [], {name: [] for name in FIELDS}
@@ -142,11 +151,13 @@ class SearchIndex:
             per_field = {}
             for name, text in card_fields(card, synonyms(card)).items():
                 words = WORD.findall(fold(text))
-                for word in words:
-                    if word not in self.stems:
-                        self.stems[word] = stem(word)
-                per_field[name] = Counter(self.stems[word] for word in words)
                 lengths[name].append(len(words))
+                found = per_field[name] = Counter()
+                for word, count in Counter(words).items():  # each distinct word once: stemming is the slow part
+                    term = self.stems.get(word)
+                    if term is None:
+                        term = self.stems[word] = stem(word)
+                    found[term] += count
             counts.append(per_field)
         average = {name: (sum(values) / len(values) if values else 0) or 1 for name, values in lengths.items()}
         frequency = Counter(term for per_field in counts for term in set().union(*per_field.values()))
@@ -196,9 +207,9 @@ class SearchIndex:
 
     def _word_scores(self, options: tuple[str, ...]) -> dict[int, int]:
         """Per card position, the best weight among a query word's terms, plus the title bonus."""
-        best: dict[int, int] = {}
-        for term in options:
-            positions, weights = self._postings[term]
+        postings = sorted((self._postings[term] for term in options), key=lambda posting: -len(posting[0]))
+        best = dict(zip(*postings[0]))  # the longest list in one step; a word has mostly one term
+        for positions, weights in postings[1:]:
             for position, weight in zip(positions, weights):
                 if weight > best.get(position, 0):
                     best[position] = weight
@@ -215,14 +226,11 @@ class SearchIndex:
         for word in query_words(query):
             options = self.options(word)
             (matched if options else left_out).append((word, options))
-        ranks: dict[int, list[int]] = {}
+        ranks = Counter()
         for _, options in matched:
-            for position, score in self._word_scores(options).items():
-                rank = ranks.setdefault(position, [0, 0])
-                rank[0] += 1
-                rank[1] += score
+            ranks.update({position: WORD_RANK + score for position, score in self._word_scores(options).items()})
         return Found(
-            ranks={self._slugs[position]: (words, score) for position, (words, score) in ranks.items()},
+            ranks=ranks,
             hits=tuple(frozenset(options) for _, options in matched),
             left_out=tuple(word for word, _ in left_out),
             suggestions={word: meant for word, _ in left_out if (meant := self.closest_word(word))},
