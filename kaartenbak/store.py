@@ -13,12 +13,14 @@ from .card import Card
 from .collection import Collection
 from .diskcache import DiskCache
 from .files import BAK_FILE, Stamp, inside, is_ignored, is_image, read_text, relative, stamp
+from .names import readable, shown
 from .parse import ROLE_LISTS, parse_bak, parse_card
 from .problems import FOUT, WAARSCHUWING, CardError, Problem
 from .workers import run_all
 
 log = logging.getLogger(__name__)
 SCAN_SHARE = 0.02  # checks for changes take at most this share of the time, however many files
+NOT_UTF8 = "de naam is geen UTF-8 (dat gebeurt bij uitpakken van een zip van Windows); de site slaat hem over. Geef hem een nieuwe naam, zonder vreemde tekens"
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ class CardStore:
             files, images, problems = self._scan()
             # a big folder is checked less often, so checking stays a small share of the work
             self._next_check = time.monotonic() + max(self.check_interval, (time.monotonic() - started) / SCAN_SHARE)
-            signature = (tuple(files), images)
+            signature = (tuple(files), images, tuple(problems))  # a new odd file changes it too
             if signature == self._signature:
                 return False
             self._signature = signature
@@ -197,6 +199,9 @@ class CardStore:
         for folder in folders:
             if is_ignored(folder.name) or not folder.is_dir():
                 continue
+            if not readable(folder.name):
+                problems.append(Problem(shown(folder.name), None, NOT_UTF8))
+                continue
             folder_path = Path(folder.path)
             if folder.is_symlink() and not inside(self.root, folder_path):
                 problems.append(Problem(folder.name, None, "verwijst (symbolische link) naar een map buiten kaarten/; zo'n link wordt niet gevolgd"))
@@ -206,6 +211,8 @@ class CardStore:
                 entries = sorted(os.scandir(folder_path), key=lambda entry: entry.name)
             except OSError:
                 continue
+            problems.extend(Problem(f"{folder.name}/{shown(entry.name)}", None, NOT_UTF8) for entry in entries if not readable(entry.name) and not is_ignored(entry.name))
+            entries = [entry for entry in entries if readable(entry.name)]
             deck_images = frozenset(entry.name for entry in entries if self._is_shown_image(entry))
             images.update((folder.name, name) for name in deck_images)
             for entry in entries:

@@ -1,5 +1,7 @@
 """The trainer commands through Flask's CLI runner: check, nieuw and tags."""
 
+import os
+
 import pytest
 
 from kaartenbak.store import CardStore
@@ -96,6 +98,10 @@ CHECKS = {
     "placeholder left": (
         lambda k: k.card("kaart", body="## Stof tot nadenken\n\n- VUL IN: Welke vraag?\n"),
         "proef/kaart.md:7: waarschuwing: ", "hier staat nog voorbeeldtekst uit het sjabloon ('VUL IN: Welke vraag?'); vervang die door je eigen tekst",
+    ),
+    "file name not UTF-8": (
+        lambda k: k.write("proef/" + os.fsdecode("café.md".encode("latin-1")), card_text()),
+        "proef/caf\\xe9.md: fout: ", "de naam is geen UTF-8",
     ),
 }
 

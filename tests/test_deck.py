@@ -14,8 +14,8 @@ from .spelling import require_hunspell, unknown_words
 KAARTEN = Path(__file__).resolve().parent.parent / "kaarten"
 TITELS = [
     "Ouderbetrokkenheid", "Contact met ouders", "Ken je leerlingen", "Ken de achtergrond van je leerlingen",
-    "Oudergesprekken voorbereiden", "Social media", "Soorten oudergesprekken", "Verslaglegging oudergesprekken",
-    "Interculturele communicatie 1", "Interculturele communicatie 2",
+    "Oudergesprekken voorbereiden", "Sociale media", "Soorten oudergesprekken", "Verslaglegging oudergesprekken",
+    "Interculturele communicatie 1", "Interculturele communicatie 2", "Emoties in oudergesprekken",
 ]
 
 
@@ -27,24 +27,6 @@ def cards():
 # Every shipped card is too long for one printed A6 card at 9 pt, by this many lines: the
 # content issue that rewrites the cards will fix them. Until then these warnings, and only these, are known.
 TOO_LONG_TO_PRINT = {
-    "ouderbetrokkenheid/ouderbetrokkenheid.md": 24,
-    "ouderbetrokkenheid/contact-met-ouders.md": 20,
-    "ouderbetrokkenheid/ken-je-leerlingen.md": 16,
-    "ouderbetrokkenheid/ken-de-achtergrond.md": 13,
-    "ouderbetrokkenheid/oudergesprekken-voorbereiden.md": 14,
-    "ouderbetrokkenheid/social-media.md": 10,
-    "ouderbetrokkenheid/soorten-oudergesprekken.md": 42,
-    "ouderbetrokkenheid/verslaglegging-oudergesprekken.md": 12,
-    "ouderbetrokkenheid/interculturele-communicatie-1.md": 12,
-    "ouderbetrokkenheid/interculturele-communicatie-2.md": 19,
-    "oudergesprekken-oefenen/scenario-kennismakingsgesprek.md": 33,
-    "oudergesprekken-oefenen/scenario-rapportgesprek.md": 33,
-    "oudergesprekken-oefenen/scenario-startgesprek-met-leerling.md": 31,
-    "oudergesprekken-oefenen/scenario-zorggesprek-gedrag.md": 38,
-    "oudergesprekken-oefenen/scenario-schooladvies.md": 38,
-    "oudergesprekken-oefenen/scenario-boze-ouder-na-incident.md": 42,
-    "oudergesprekken-oefenen/scenario-gesprek-met-tolk.md": 44,
-    "oudergesprekken-oefenen/scenario-pesten-social-media.md": 42,
     "oudergesprekken-oefenen/rol-bezorgde-ouder.md": 16,
     "oudergesprekken-oefenen/rol-boze-ouder.md": 23,
     "oudergesprekken-oefenen/rol-ouder-oneens-met-advies.md": 23,
@@ -52,8 +34,6 @@ TOO_LONG_TO_PRINT = {
     "oudergesprekken-oefenen/rol-ouder-met-andere-verwachtingen.md": 26,
     "oudergesprekken-oefenen/rol-ouder-die-alles-wil-regelen.md": 16,
     "oudergesprekken-oefenen/rol-leerling.md": 26,
-    "oudergesprekken-oefenen/rol-tolk.md": 23,
-    "oudergesprekken-oefenen/observator.md": 58,
 }
 TOO_LONG = "past niet op één gedrukte kaart: "
 
@@ -67,7 +47,7 @@ def test_shipped_cards_load_without_errors_or_warnings(cards):
     assert [path for path, lines in too_long.items() if lines > TOO_LONG_TO_PRINT[path]] == []
 
 
-def test_ouderbetrokkenheid_has_the_ten_cards_in_order(cards):
+def test_ouderbetrokkenheid_has_the_eleven_cards_in_order(cards):
     deck = [card for card in cards if card.bak == "ouderbetrokkenheid"]
     assert [(card.nummer, card.titel) for card in deck] == list(enumerate(TITELS, start=1))
     for card in deck:

@@ -1,5 +1,7 @@
 """Hostile input everywhere: card files and URLs never give a 500, a script that runs, or a foreign file."""
 
+import os
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -68,6 +70,16 @@ def test_hostile_cards_are_reported_not_fatal(client, hostile):
     assert "proef/diep.md" in report and "genest" in report
     assert "proef/te-lang.md" in report and "langer dan 150 tekens" in report
     assert client.get("/healthz").get_json()["kaarten"] >= 2
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_and_the_other_cards_stay(client, kaarten):
+    kaarten.card("gewoon", titel="Gewone kaart")
+    kaarten.write("proef/" + os.fsdecode("café.md".encode("latin-1")), card_text(titel="Windows-kaart"))
+    for route, shows in (("/", "Gewone kaart"), ("/afdrukken", "Gewone kaart"), ("/offline.json", "/kaart/gewoon"), ("/api/kaarten.json", "Gewone kaart")):
+        response = client.get(route)
+        assert response.status_code == 200, route
+        assert shows in response.get_data(as_text=True), route
+    assert "proef/caf\\xe9.md" in client.get("/controle").get_data(as_text=True)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

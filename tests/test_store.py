@@ -158,3 +158,12 @@ def test_where_no_worker_can_start_the_cards_are_parsed_in_the_site_itself(big_d
     monkeypatch.setattr(workers, "JOBS_PER_WORKER", 2)
     monkeypatch.setattr(workers, "cores", lambda: 2)
     assert seen(CardStore(big_deck.root).collection) == alone
+
+
+def test_a_file_with_a_name_that_is_not_utf8_is_reported_once_it_appears(kaarten):
+    kaarten.card("gewoon")
+    store = CardStore(kaarten.root, check_interval=0)
+    assert not store.collection.problems
+    kaarten.write("proef/" + os.fsdecode("café.md".encode("latin-1")), card_text())
+    assert [problem.path for problem in store.collection.problems] == ["proef/caf\\xe9.md"]
+    assert [card.slug for card in store.collection] == ["gewoon"]
