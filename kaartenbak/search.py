@@ -27,7 +27,10 @@ _stemmer = snowballstemmer.stemmer("dutch")
 # tags and their synonyms, its summary) more than a passage that mentions the word in passing.
 # The prompts are part of the body too, so a word in a prompt counts for both.
 FIELDS = {"titel": 6.0, "tags": 4.5, "samenvatting": 4.0, "vragen": 1.0, "tekst": 1.0}
-K1, B = 1.2, 0.75  # BM25's usual saturation and length normalisation
+K1 = 1.2  # BM25's usual saturation
+# BM25's usual length normalisation, but none for tags: a tag is a label, and a card with more tags
+# (and so more synonyms) is not less about each of them.
+B = {"titel": 0.75, "tags": 0.0, "samenvatting": 0.75, "vragen": 0.75, "tekst": 0.75}
 SCALE = 1000  # weights are kept as integers, so Python and the browser add them up exactly alike
 TITLE_BONUS = 1_000_000  # per query word in a card's title: such a card comes before any other
 WORD_RANK = 10**12  # per query word a card holds: more of the words first, whatever the scores
@@ -168,7 +171,7 @@ class SearchIndex:
         for position, per_field in enumerate(counts):
             blended = defaultdict(float)
             for name, found in per_field.items():
-                norm = 1 - B + B * lengths[name][position] / average[name]
+                norm = 1 - B[name] + B[name] * lengths[name][position] / average[name]
                 for term, count in found.items():
                     blended[term] += FIELDS[name] * count / norm
             for term, tf in blended.items():

@@ -9,7 +9,9 @@ RELEVANCE = [
     ("kennismakingsgesprek", ["scenario-kennismakingsgesprek"]),
     ("tolk", ["scenario-gesprek-met-tolk", "rol-tolk"]),
     ("whatsapp", ["social-media"]),  # a synonym of the tag sociale media
-    ("privacy", ["verslaglegging-oudergesprekken"]),
+    ("privacy", ["digitale-oudercommunicatie"]),
+    ("dossier", ["verslaglegging-oudergesprekken"]),
+    ("privacy verslag", ["verslaglegging-oudergesprekken"]),
     ("gescheiden ouders", ["gescheiden-ouders"]),
     ("scheiding", ["gescheiden-ouders"]),
     ("meldcode", ["zorgen-over-veiligheid"]),
