@@ -11,6 +11,10 @@ from web import api, caching, cli, compression, errors, export, mentor, offline,
 HERE = Path(__file__).resolve().parent
 
 
+def _comma_list(value: str) -> list[str] | None:
+    return [item.strip() for item in value.split(",") if item.strip()] or None
+
+
 def create_app(test_config=None):
     """Build the site; ``test_config`` replaces settings from the environment."""
     app = Flask(__name__)
@@ -24,6 +28,8 @@ def create_app(test_config=None):
         KAARTENBAK_CONCEPTEN=os.environ.get("KAARTENBAK_CONCEPTEN", "") in ("1", "true", "ja"),
         KAARTENBAK_STATISCH=os.environ.get("KAARTENBAK_STATISCH", "") in ("1", "true", "ja"),  # render for the static export
         MAX_CONTENT_LENGTH=64 * 1024,
+        TRUSTED_HOSTS=_comma_list(os.environ.get("TRUSTED_HOSTS", "")),  # None: any Host is answered
+        PUBLIC_URL=os.environ.get("PUBLIC_URL", "").rstrip("/"),  # where share links point; "": the Host asked for
         JSON_SORT_KEYS=False,
     )
     if test_config is not None:

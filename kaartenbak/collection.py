@@ -35,9 +35,13 @@ class TagUsage:
     count: int
 
 
+class InconsistentCollection(ValueError):
+    """Cards or images whose deck is not in the collection: such a collection is never published."""
+
+
 @dataclass
 class Collection:
-    """All loaded cards and decks; immutable once built, replaced whole on reload."""
+    """All loaded cards and decks; immutable once built, replaced whole on reload, and whole-or-nothing."""
 
     cards: tuple[Card, ...] = ()
     bakken: dict[str, Bak] = field(default_factory=dict)
@@ -45,6 +49,9 @@ class Collection:
     images: frozenset[tuple[str, str]] = frozenset()  # (deck, file name) of every image the site serves
 
     def __post_init__(self):
+        orphans = {card.bak for card in self.cards} | {bak for bak, _ in self.images}
+        if not orphans <= self.bakken.keys():  # every page looks up the deck of what it shows
+            raise InconsistentCollection(f"no deck {', '.join(sorted(orphans - self.bakken.keys()))}")
         self.cards = tuple(sorted(self.cards, key=lambda card: card.sort_key))
         self._by_slug = {card.slug: card for card in self.cards}
         self._position = {card.slug: index for index, card in enumerate(self.cards)}

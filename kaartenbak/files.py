@@ -1,6 +1,7 @@
 """Find and read card files safely: never outside the card folder, never too big."""
 
 import os
+import stat as filetype
 from pathlib import Path
 from typing import NamedTuple
 
@@ -9,11 +10,22 @@ from .problems import CardError, Problem
 MAX_BYTES = 1024 * 1024
 BAK_FILE = "_bak.yml"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")  # no .svg: an SVG can carry script
+NOT_REGULAR = "is geen gewoon bestand (maar bijvoorbeeld een pipe, een apparaat of een link die nergens heen wijst); de site leest alleen gewone bestanden"
+# A pipe would make open() wait for a writer: open without waiting, and read only what is a regular file.
+OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 def is_ignored(name: str) -> bool:
     """Skip hidden files, files starting with ``_`` and editor leftovers."""
     return name.startswith((".", "_", "#")) or name.endswith(("~", ".swp", ".swo", ".tmp", "#"))
+
+
+def is_regular(entry: os.DirEntry) -> bool:
+    """Tell whether a listed file is a regular file (links followed): the only kind the site reads."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def is_image(name: str) -> bool:
@@ -57,7 +69,11 @@ def read_text(root: Path, path: Path) -> str:
     if path.is_symlink() and not inside(root, path):
         raise CardError([Problem(where, None, "verwijst (symbolische link) naar een bestand buiten kaarten/; zo'n link wordt niet gevolgd")])
     try:
-        with path.open("rb") as handle:
+        if not filetype.S_ISREG(path.stat().st_mode):  # a pipe or device is never opened at all
+            raise CardError([Problem(where, None, NOT_REGULAR)])
+        with os.fdopen(os.open(path, OPEN_FLAGS), "rb") as handle:
+            if not filetype.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped for one since the check
+                raise CardError([Problem(where, None, NOT_REGULAR)])
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
         raise CardError([Problem(where, None, f"kan het bestand niet lezen ({error.strerror})")]) from None

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from .bak import Bak
 from .card import Card
-from .collection import Collection
+from .collection import Collection, InconsistentCollection
 from .diskcache import DiskCache
-from .files import BAK_FILE, Stamp, inside, is_ignored, is_image, read_text, relative, stamp
+from .files import BAK_FILE, NOT_REGULAR, Stamp, inside, is_ignored, is_image, is_regular, read_text, relative, stamp
 from .names import readable, shown
 from .parse import ROLE_LISTS, parse_bak, parse_card
 from .problems import FOUT, WAARSCHUWING, CardError, Problem
@@ -133,14 +133,18 @@ class CardStore:
         with self._lock:
             started = time.monotonic()
             self._next_check = started + self.check_interval
-            files, images, problems = self._scan()
+            files, images, problems, folders = self._scan()
             # a big folder is checked less often, so checking stays a small share of the work
             self._next_check = time.monotonic() + max(self.check_interval, (time.monotonic() - started) / SCAN_SHARE)
             signature = (tuple(files), images, tuple(problems))  # a new odd file changes it too
             if signature == self._signature:
                 return False
             self._signature = signature
-            self._collection = self._build(files, images, problems)  # may reset the signature
+            built = self._build(files, images, problems, folders)  # may reset the signature
+            if built is None:  # the folder moved while it was read: keep the collection we have, look again next time
+                self._signature = None
+                return False
+            self._collection = built
             self.version += 1
             self.changed_at = time.time()
             if self._disk:
@@ -190,12 +194,17 @@ class CardStore:
                 log.log(logging.WARNING if problem.level == FOUT else logging.INFO, "%s", problem)
 
     def _scan(self):
-        """List (path, key) of every card file and (deck, name) of every image; a key changes with the file, its deck or the deck's images."""
+        """List (path, key) of every card file, (deck, name) of every image, problems, and each deck folder (and the card folder) with its mtime.
+
+        A key changes with the file, its deck or the deck's images. A folder's mtime changes when a file
+        in it is added, removed or renamed: taken before it is listed, it tells whether it moved since.
+        """
         files, images, problems, paths = [], set(), [], {}
+        moments = {self.root: _mtime(self.root)}
         try:
             folders = sorted(os.scandir(self.root), key=lambda entry: entry.name)
         except OSError:
-            return [], frozenset(), [Problem(str(self.root), None, "de kaartenmap bestaat niet of is niet te lezen")]
+            return [], frozenset(), [Problem(str(self.root), None, "de kaartenmap bestaat niet of is niet te lezen")], moments
         for folder in folders:
             if is_ignored(folder.name) or not folder.is_dir():
                 continue
@@ -206,32 +215,44 @@ class CardStore:
             if folder.is_symlink() and not inside(self.root, folder_path):
                 problems.append(Problem(folder.name, None, "verwijst (symbolische link) naar een map buiten kaarten/; zo'n link wordt niet gevolgd"))
                 continue
+            moments[folder_path] = _mtime(folder_path)
             bak_stamp = self._bak_stamp(folder_path)
             try:
                 entries = sorted(os.scandir(folder_path), key=lambda entry: entry.name)
             except OSError:
                 continue
-            problems.extend(Problem(f"{folder.name}/{shown(entry.name)}", None, NOT_UTF8) for entry in entries if not readable(entry.name) and not is_ignored(entry.name))
-            entries = [entry for entry in entries if readable(entry.name)]
-            deck_images = frozenset(entry.name for entry in entries if self._is_shown_image(entry))
+            cards, deck_images, found = self._sort_deck(folder.name, entries)
+            problems.extend(found)
             images.update((folder.name, name) for name in deck_images)
-            for entry in entries:
-                if entry.name.endswith(".md") and not is_ignored(entry.name):
-                    try:
-                        key = (stamp(entry), bak_stamp, deck_images)
-                    except OSError:  # removed between listing and stat
-                        continue
-                    path = paths[entry.path] = self._paths.get(entry.path) or Path(entry.path)
-                    files.append((path, key))
+            for entry in cards:
+                try:
+                    key = (stamp(entry), bak_stamp, deck_images)
+                except OSError:  # removed between listing and stat
+                    continue
+                path = paths[entry.path] = self._paths.get(entry.path) or Path(entry.path)
+                files.append((path, key))
         self._paths = paths
-        return files, frozenset(images), problems
+        return files, frozenset(images), problems, moments
 
-    def _is_shown_image(self, entry: os.DirEntry) -> bool:
-        """Tell whether a file is an image the site may serve: never one linked from outside."""
-        try:
-            return is_image(entry.name) and entry.is_file() and (not entry.is_symlink() or inside(self.root, Path(entry.path)))
-        except OSError:
-            return False
+    def _sort_deck(self, deck: str, entries: list[os.DirEntry]):
+        """Sort a deck folder's entries into card files, the images it may serve and problems: what a trainer meant as a card or image is read or reported."""
+        cards, images, problems = [], [], []
+        for entry in entries:
+            name = entry.name
+            if is_ignored(name):
+                continue
+            where = f"{deck}/{shown(name)}"
+            if not readable(name):
+                problems.append(Problem(where, None, NOT_UTF8))
+            elif not (name.endswith(".md") or is_image(name)):
+                continue
+            elif not is_regular(entry):
+                problems.append(Problem(where, None, NOT_REGULAR))
+            elif name.endswith(".md"):
+                cards.append(entry)
+            elif not entry.is_symlink() or inside(self.root, Path(entry.path)):  # never an image linked from outside
+                images.append(name)
+        return cards, frozenset(images), problems
 
     def _bak_stamp(self, folder: Path):
         path = folder / BAK_FILE
@@ -244,7 +265,8 @@ class CardStore:
             self._bakken[folder] = (current, *_read_bak(self.root, folder))
         return current
 
-    def _build(self, files, images, scan_problems) -> Collection:
+    def _build(self, files, images, scan_problems, moments) -> Collection | None:
+        """Build the next collection from one scan; None when the folder moved meanwhile and there is a collection to keep."""
         problems = list(scan_problems)
         parsed, changed = {}, []
         for path, key in files:
@@ -263,7 +285,7 @@ class CardStore:
             parsed[path] = _keep_last_good(key, card, found, previous)
         parsed = {path: parsed[path] for path, _ in files if path in parsed}  # in folder order: the first of two equal slugs wins
         self._parsed = parsed
-        self._bakken = {folder: value for folder, value in self._bakken.items() if folder.exists()}
+        self._bakken = {folder: value for folder, value in self._bakken.items() if folder in moments}  # the decks of this scan
         for folder, (_, _, found) in sorted(self._bakken.items()):
             problems.extend(found)
         cards, owner = [], {}
@@ -280,7 +302,21 @@ class CardStore:
         problems.extend(_collection_problems(cards))
         visible = [card for card in cards if self.include_concepts or not card.concept]
         bakken = {bak.slug: bak for _, bak, _ in (self._bakken[folder] for folder in sorted(self._bakken))}
-        return Collection(cards=tuple(visible), bakken=bakken, images=images, problems=tuple(sorted(set(problems), key=_problem_order)))
+        if self.version and any(_mtime(folder) != moment for folder, moment in moments.items()):
+            log.info("%s changed while it was read; the cards as they were stay until the next check", self.root)
+            return None
+        try:
+            return Collection(cards=tuple(visible), bakken=bakken, images=images, problems=tuple(sorted(set(problems), key=_problem_order)))
+        except InconsistentCollection:
+            log.exception("not publishing the cards of %s: they do not fit together", self.root)
+            return None
+
+
+def _mtime(folder: Path) -> int | None:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:  # gone: that is a change too
+        return None
 
 
 def _problem_order(problem: Problem):

@@ -2,7 +2,8 @@
 
 Runs waitress (as `make run` does) on a copy of kaarten/, sends requests from 64 connections
 for a fixed time, and meanwhile rewrites a card atomically and in place (sometimes broken),
-and adds and removes cards. Prints the figures; exits 1 when an expectation is not met.
+adds and removes cards, renames a deck and rewrites its _bak.yml (sometimes broken). Prints
+the figures; exits 1 when an expectation is not met.
 Only 127.0.0.1 is ever contacted.
 """
 
@@ -25,7 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 CONNECTIONS = int(os.environ.get("SOAK_CONNECTIONS", "64"))
 SECONDS = float(os.environ.get("SOAK_SECONDS", "60"))
 PATHS = ["/", "/?tag=emoties", "/?q=oudergesprek", "/kaart/ouderbetrokkenheid", "/kaart/levend",
-         "/kaart/levend/gesprek?vraag=1", "/trek?seed=abc&n=2", "/api/kaarten.json", "/controle"]
+         "/kaart/levend/gesprek?vraag=1", "/trek?seed=abc&n=2", "/api/kaarten.json", "/controle",
+         "/kaart/wissel-1", "/?bak=wissel-a", "/?bak=wissel-b", "/afdrukken", "/offline.json"]
+DECKS = ("wissel-a", "wissel-b")  # the deck that is renamed back and forth
+BAK = "naam: Wisselbak\nkleur: \"#{kleur}\"\ntags:\n  reflectie:\n"
+BROKEN_BAK = "- een lijst\n- geen bak\n"
 VERSION = re.compile(r"Versie (\d+) van de levende kaart.*?EINDE-(\d+)", re.S)
 
 
@@ -50,12 +55,16 @@ def rss_kb(pid: int) -> int:
     return 0
 
 
+def deck_folder(root: Path) -> Path:
+    return next(root / name for name in DECKS if (root / name).exists())
+
+
 def editor(folder: Path, stop: threading.Event, stats: Counter):
-    """Keep changing cards: atomic rewrites, in-place rewrites, broken content, add and remove."""
+    """Keep changing cards and decks: atomic rewrites, in-place rewrites, broken content, add and remove, rename a deck, rewrite its _bak.yml."""
     path, version = folder / "levend.md", 1
     while not stop.is_set():
         version += 1
-        action = random.choice(["atomic", "atomic", "inplace", "broken", "add", "remove"])
+        action = random.choice(["atomic", "atomic", "inplace", "broken", "add", "remove", "rename", "bak", "bak-broken"])
         if action == "atomic":
             temp = folder / ".levend.tmp"
             temp.write_text(card(version), encoding="utf-8")
@@ -73,9 +82,18 @@ def editor(folder: Path, stop: threading.Event, stats: Counter):
             path.write_text(card(version), encoding="utf-8")
         elif action == "add":
             (folder / f"tijdelijk-{version}.md").write_text(card(version), encoding="utf-8")
-        else:
+        elif action == "remove":
             for extra in list(folder.glob("tijdelijk-*.md"))[:1]:
                 extra.unlink()
+        elif action == "rename":
+            deck = deck_folder(folder.parent)
+            deck.rename(folder.parent / DECKS[deck.name == DECKS[0]])
+        else:
+            bak = deck_folder(folder.parent) / "_bak.yml"
+            if action == "bak-broken":
+                bak.write_text(BROKEN_BAK, encoding="utf-8")
+                time.sleep(0.05)
+            bak.write_text(BAK.format(kleur=f"{version % 0xFFFFFF:06x}"), encoding="utf-8")
         stats[action] += 1
         time.sleep(0.05)
 
@@ -114,6 +132,11 @@ def main() -> int:
     shutil.copytree(ROOT / "kaarten", work / "kaarten")
     folder = work / "kaarten" / "ouderbetrokkenheid"
     (folder / "levend.md").write_text(card(1), encoding="utf-8")
+    deck = work / "kaarten" / DECKS[0]
+    deck.mkdir()
+    (deck / "_bak.yml").write_text(BAK.format(kleur="1d5c7a"), encoding="utf-8")
+    for number in (1, 2, 3):
+        (deck / f"wissel-{number}.md").write_text(card(number).replace("levende kaart", f"wisselkaart {number}"), encoding="utf-8")
     port = free_port()
     env = {**os.environ, "KAARTEN_DIR": str(work / "kaarten"), "KAARTEN_CHECK_INTERVAL": "0.2", "KAARTEN_CACHE": ""}
     server = subprocess.Popen(
@@ -159,7 +182,7 @@ def main() -> int:
     growth = (rss_end - rss_start) / rss_start * 100 if rss_start else 0
     print(f"{CONNECTIONS} verbindingen, {elapsed:.0f} s, {stats['antwoorden']} antwoorden ({stats['antwoorden'] / elapsed:.0f}/s)")
     print("statussen:", {key: value for key, value in sorted(stats.items()) if key.startswith("status")})
-    print("bewerkingen:", {key: stats[key] for key in ("atomic", "inplace", "broken", "add", "remove")})
+    print("bewerkingen:", {key: stats[key] for key in ("atomic", "inplace", "broken", "add", "remove", "rename", "bak", "bak-broken")})
     print(f"fouten: {stats['fouten']}, problemen: {len(problems)}, RSS {rss_start // 1024} → {rss_end // 1024} MB ({growth:+.1f} %)")
     for problem in problems[:20]:
         print("  -", problem)

@@ -103,6 +103,18 @@ CHECKS = {
         lambda k: k.write("proef/" + os.fsdecode("café.md".encode("latin-1")), card_text()),
         "proef/caf\\xe9.md: fout: ", "de naam is geen UTF-8",
     ),
+    "pipe named like a card": (
+        lambda k: os.mkfifo(k.bak() / "pijp.md"),
+        "proef/pijp.md: fout: ", "is geen gewoon bestand",
+    ),
+    "pipe named like an image": (
+        lambda k: os.mkfifo(k.bak() / "schets.png"),
+        "proef/schets.png: fout: ", "is geen gewoon bestand",
+    ),
+    "pipe as _bak.yml": (
+        lambda k: ((k.bak() / "_bak.yml").unlink(), os.mkfifo(k.root / "proef" / "_bak.yml")),
+        "proef/_bak.yml: fout: ", "is geen gewoon bestand",
+    ),
 }
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from kaartenbak.collection import Collection, InconsistentCollection
 from kaartenbak.store import CardStore
 
 
@@ -44,3 +45,15 @@ def test_tag_counts_are_within_the_selection(cards):
 def test_neighbours_stay_within_the_deck(cards):
     assert cards.neighbours(cards.get("a")) == (None, cards.get("b"))
     assert cards.neighbours(cards.get("z")) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "without",
+    [
+        lambda cards: {"cards": cards.cards, "bakken": {"proef": cards.bakken["proef"]}},  # a card's deck is missing
+        lambda cards: {"bakken": {}, "images": {("anders", "schets.png")}},  # an image's deck is missing
+    ],
+)
+def test_a_collection_whose_cards_or_images_have_no_deck_cannot_be_made(cards, without):
+    with pytest.raises(InconsistentCollection):
+        Collection(**without(cards))

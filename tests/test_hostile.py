@@ -1,12 +1,16 @@
 """Hostile input everywhere: card files and URLs never give a 500, a script that runs, or a foreign file."""
 
+import http.client
 import os
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import card_text
+from app import create_app
+
+from .conftest import Kaarten, card_text
 
 XSS = '"><script>window.gehackt=1</script><img src=x onerror="window.gehackt=1">'
 ROUTES = [
@@ -80,6 +84,64 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_the_other_cards_stay(clien
         assert response.status_code == 200, route
         assert shows in response.get_data(as_text=True), route
     assert "proef/caf\\xe9.md" in client.get("/controle").get_data(as_text=True)
+
+
+def test_pipes_named_like_cards_are_reported_and_never_read(tmp_path):
+    kaarten = Kaarten(tmp_path / "kaarten")
+    kaarten.card("gewoon", titel="Gewone kaart")
+    kaarten.bak("pijpen").joinpath("_bak.yml").unlink()
+    for name in ("pijpen/_bak.yml", "proef/pijp.md", "proef/pijp.png"):
+        os.mkfifo(kaarten.root / name)
+    client = create_app({"TESTING": True, "KAARTEN_DIR": str(kaarten.root), "KAARTEN_SETTLE": 0}).test_client()  # returns: nothing waits on a pipe
+    assert "Gewone kaart" in client.get("/").get_data(as_text=True)
+    report = client.get("/controle").get_data(as_text=True)
+    assert all(name in report for name in ("pijpen/_bak.yml", "proef/pijp.md", "proef/pijp.png"))
+    assert report.count("is geen gewoon bestand") == 3
+
+
+HOSTS = ["a..b", "a" * 64 + ".nl", "x" * 300, ".", "[::1", "host:99999", "host:abc", "exa mple", "xn--", "münchen.de", "ä" * 70]
+
+
+def get_with_host(base: str, route: str, host: str) -> tuple[int, str]:
+    """Ask waitress, as a browser or a scanner would, with any Host header (the test client itself trips over some)."""
+    connection = http.client.HTTPConnection(urlsplit(base).netloc, timeout=30)
+    connection.putrequest("GET", route, skip_host=True)
+    connection.putheader("Host", host.encode("latin-1"))
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read().decode("utf-8", "replace")
+    connection.close()
+    return response.status, body
+
+
+def test_a_malformed_host_is_a_plain_dutch_400_on_every_route(live_server, hostile):
+    for host in HOSTS:
+        for route in ROUTES:
+            status, body = get_with_host(live_server, route, host)
+            assert status < 500, (host, route)
+            assert status != 400 or "Onbekend adres" in body, (host, route)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(route=st.sampled_from(ROUTES), host=st.text(st.characters(min_codepoint=33, max_codepoint=255), min_size=1, max_size=300))
+def test_no_host_header_breaks_a_page(live_server, hostile, route, host):
+    assert get_with_host(live_server, route, host)[0] < 500
+
+
+@pytest.mark.parametrize("settings", [{"TRUSTED_HOSTS": ["kaarten.school.nl"]}])
+def test_a_host_that_is_not_trusted_is_a_plain_dutch_400(client, hostile):
+    assert client.get("/kaart/aanval", headers={"Host": "kaarten.school.nl"}).status_code == 200
+    for route in ROUTES:
+        response = client.get(route, headers={"Host": "aanvaller.example"})
+        assert response.status_code == 400
+        assert "Onbekend adres" in response.get_data(as_text=True)
+
+
+def test_trusted_hosts_come_from_the_environment(kaarten, monkeypatch):
+    monkeypatch.setenv("TRUSTED_HOSTS", "kaarten.school.nl, .school.nl")
+    client = create_app({"TESTING": True, "KAARTEN_DIR": str(kaarten.root)}).test_client()
+    assert client.get("/healthz", headers={"Host": "www.school.nl"}).status_code == 200
+    assert client.get("/healthz", headers={"Host": "aanvaller.example"}).status_code == 400
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -78,6 +78,13 @@ def test_share_shows_the_link_and_a_qr_code(client, deck):
     assert '<svg role="img" aria-label="QR-code van de link"' in page
 
 
+@pytest.mark.parametrize("settings", [{"PUBLIC_URL": "https://kaarten.school.nl/kaartenbak"}])
+def test_share_links_use_the_public_url_whatever_host_was_asked_for(client, deck):
+    page = client.get("/trek?seed=abc&n=1", headers={"Host": "intern:8080"}).get_data(as_text=True)
+    assert 'value="https://kaarten.school.nl/kaartenbak/trek?seed=abc&amp;n=1"' in page
+    assert "intern:8080" not in page
+
+
 def shown(page: str) -> list[str]:
     """The prompts a page shows without JavaScript: those in a section that is not hidden."""
     return re.findall(r'<section class="vraag-blok" data-vraag-nr="\d+" aria-labelledby="[^"]+">\s*<h1[^>]*>([^<]+)</h1>', page)

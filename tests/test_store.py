@@ -167,3 +167,36 @@ def test_a_file_with_a_name_that_is_not_utf8_is_reported_once_it_appears(kaarten
     kaarten.write("proef/" + os.fsdecode("café.md".encode("latin-1")), card_text())
     assert [problem.path for problem in store.collection.problems] == ["proef/caf\\xe9.md"]
     assert [card.slug for card in store.collection] == ["gewoon"]
+
+
+def test_a_pipe_appearing_while_running_is_reported_and_later_changes_still_show(kaarten):
+    kaarten.card("een")
+    store = CardStore(kaarten.root, check_interval=0)
+    os.mkfifo(kaarten.root / "proef" / "pijp.md")
+    assert [problem.path for problem in store.collection.problems] == ["proef/pijp.md"]
+    kaarten.card("twee")
+    assert store.collection.get("twee") is not None
+
+
+def test_a_deck_renamed_during_a_rebuild_keeps_the_last_collection_until_the_next_check(kaarten, monkeypatch):
+    kaarten.card("een", bak="oud")
+    kaarten.card("twee")
+    store = CardStore(kaarten.root, check_interval=0)
+    kaarten.card("drie")  # a change, so the next check rebuilds
+    past = time.time_ns() - 10_000_000_000
+    os.utime(kaarten.root, ns=(past, past))  # the card folder itself last changed long ago
+    scan = store._scan
+
+    def scan_then_rename():
+        found = scan()
+        (kaarten.root / "oud").rename(kaarten.root / "nieuw")  # while the collection is being built
+        return found
+
+    monkeypatch.setattr(store, "_scan", scan_then_rename)
+    cards = store.collection
+    assert [(card.slug, card.bak) for card in cards] == [("een", "oud"), ("twee", "proef")]  # the last one, whole
+    assert set(cards.bakken) == {"oud", "proef"}
+    monkeypatch.setattr(store, "_scan", scan)
+    cards = store.collection
+    assert [(card.slug, card.bak) for card in cards] == [("een", "nieuw"), ("drie", "proef"), ("twee", "proef")]
+    assert set(cards.bakken) == {"nieuw", "proef"}

@@ -6,7 +6,7 @@ from kaartenbak.draw import new_seed, nth, nth_prompt, prompt_pile, valid_seed
 from kaartenbak.practice import Piles, role_play
 
 from .filters import Filter, active_filters
-from .share import qr_svg
+from .share import public_url, qr_svg
 from .store import card_store, collection
 
 bp = Blueprint("mentor", __name__)
@@ -31,7 +31,7 @@ def _share(endpoint: str, **args) -> dict:
     """The shareable link of a page and its QR code."""
     if current_app.config.get("KAARTENBAK_STATISCH"):  # the browser shows its own address; a QR code of a file helps no one
         return {"url": url_for(endpoint, **args), "qr": ""}
-    url = url_for(endpoint, _external=True, **args)
+    url = public_url(endpoint, **args)
     return {"url": url, "qr": qr_svg(url, "QR-code van de link")}
 
 

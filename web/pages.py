@@ -11,7 +11,7 @@ from kaartenbak.snippets import snippet
 
 from .caching import cached_page, fingerprint
 from .filters import Filter, active_filters, deck_links, facet_links, paginate, search_notes, tag_url
-from .share import qr_svg
+from .share import public_url, qr_svg
 from .store import card_store, collection
 
 bp = Blueprint("pages", __name__)
@@ -68,7 +68,7 @@ def afdrukken():
 
 
 def _card_qr(slug: str):
-    return qr_svg(url_for("pages.card", slug=slug, _external=True), "QR-code van de kaart op de site")
+    return qr_svg(public_url("pages.card", slug=slug), "QR-code van de kaart op de site")
 
 
 @bp.get("/werken-met-de-kaartenbak")

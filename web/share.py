@@ -1,9 +1,18 @@
-"""QR codes for shared links, made on the server as inline SVG."""
+"""Shared links and their QR codes, made on the server as inline SVG."""
 
 from functools import lru_cache
 
 import segno
+from flask import current_app, request, url_for
 from markupsafe import Markup
+
+
+def public_url(endpoint: str, **values) -> str:
+    """The full address of a page to give to others: under ``PUBLIC_URL`` when set, else under the Host asked for."""
+    base = current_app.config.get("PUBLIC_URL")
+    if not base:
+        return url_for(endpoint, _external=True, **values)
+    return base + url_for(endpoint, **values).removeprefix(request.script_root)  # PUBLIC_URL holds any prefix itself
 
 
 @lru_cache(maxsize=512)
