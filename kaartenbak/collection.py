@@ -7,6 +7,7 @@ from functools import cached_property
 
 from .bak import Bak
 from .card import Card
+from .names import card_slug
 from .problems import Problem
 from .search import WORD, SearchIndex, fold
 
@@ -98,7 +99,7 @@ class Collection:
 
     def get(self, slug: str) -> Card | None:
         """Return the card with this slug, or None."""
-        return self._by_slug.get(slug)
+        return self._by_slug.get(card_slug(slug))  # a URL typed in NFC reaches a card saved in NFD, and back
 
     @property
     def error_count(self) -> int:

@@ -2,6 +2,7 @@
 
 import difflib
 import re
+from datetime import date, datetime
 
 import frontmatter
 
@@ -9,6 +10,7 @@ from .bak import DEFAULT_KLEUR, HEX_COLOUR, Bak
 from .card import SOORTEN, Card
 from .printing import lines_too_many
 from .files import IMAGE_SUFFIXES, is_image
+from .names import card_slug
 from .problems import WAARSCHUWING, CardError, Problem
 from .render import image_name, render
 from .safe_yaml import YamlError, load_mapping_lines
@@ -32,8 +34,16 @@ BAK_KEYS = ("naam", "beschrijving", "kleur", "tags")
 PLACEHOLDER = "VUL IN"  # marks the template's example text until the trainer replaces it
 
 
-def _load_yaml(where: str, text: str, first_line: int):
-    """Load a YAML mapping, reporting errors at their line in the file."""
+def _what(value) -> str:
+    """Name what YAML made of a text in a trainer's words, not Python's."""
+    if value is None:
+        return "niets"
+    kinds = ((bool, "alleen true of false"), ((int, float), "alleen een getal"), (str, "alleen tekst"), (list, "een lijst"), ((date, datetime), "een datum"))
+    return next((name for kind, name in kinds if isinstance(value, kind)), "iets anders")
+
+
+def _load_yaml(where: str, text: str, first_line: int, expected: str):
+    """Load a YAML mapping, reporting errors at their line in the file; ``expected`` says in Dutch which fields belong there."""
     try:
         data, key_lines = load_mapping_lines(text)
     except YamlError as error:
@@ -42,9 +52,8 @@ def _load_yaml(where: str, text: str, first_line: int):
     except RecursionError:
         raise CardError([Problem(where, first_line, "de YAML is te diep genest")]) from None
     if not isinstance(data, dict):
-        kind = "niets" if data is None else f"een {type(data).__name__}"
         content_line = first_line + text[: len(text) - len(text.lstrip())].count("\n")
-        raise CardError([Problem(where, content_line, f"verwacht velden als 'titel: ...' maar vond {kind}")])
+        raise CardError([Problem(where, content_line, f"{expected}, maar hier staat {_what(data)}")])
     return data, {key: first_line + line for key, line in key_lines.items()}
 
 
@@ -59,6 +68,13 @@ def _split(where: str, text: str):
         raise CardError([Problem(where, 1, "de front matter is niet afgesloten: zet een regel --- na de velden")]) from None
     start = text.find(yaml_text, 3) if yaml_text else text.find("\n") + 1
     return yaml_text, body, text.count("\n", 0, start) + 1
+
+
+def front_matter(where: str, text: str) -> tuple[dict, str]:
+    """Return a card's fields and its body as the loader reads them; raise CardError when they cannot be read."""
+    yaml_text, body, first_line = _split(where, text)
+    data, _ = _load_yaml(where, yaml_text, first_line)
+    return data, body.removeprefix("\n")  # the body starts after the line break that ends the closing ---
 
 
 def _unknown_keys(where, data, lines, known):
@@ -142,7 +158,7 @@ def _role_list(where, data, lines, key):
         return None, [Problem(where, lines.get(key), f"'{key}' noemt meer dan {MAX_LISTED} kaarten; kies er minder")]
     slugs, problems = [], []
     for item in value:
-        slug = item.strip().removesuffix(".md") if isinstance(item, str) else ""
+        slug = card_slug(item.strip().removesuffix(".md")) if isinstance(item, str) else ""
         if not slug or len(slug) > MAX_LENGTHS["titel"] or "/" in slug:
             problems.append(Problem(where, lines.get(key), f"'{key}': {str(item)[:80]!r} is geen bestandsnaam van een kaart; schrijf de naam zonder .md, {example}"))
         elif slug not in slugs:
@@ -204,7 +220,7 @@ def _body_warnings(where, body, body_line, rendered, soort):
 def _placeholders(where, text):
     for number, line in enumerate(text.split("\n"), start=1):
         if PLACEHOLDER in line:
-            example = line[line.index(PLACEHOLDER):].strip().strip('"')
+            example = line[line.index(PLACEHOLDER):].strip().strip("\"'")  # without the quotes YAML put around it
             example = example if len(example) <= 40 else example[:40].rstrip() + "…"
             yield Problem(where, number, f"hier staat nog voorbeeldtekst uit het sjabloon ('{example}'); vervang die door je eigen tekst", WAARSCHUWING)
 
@@ -224,7 +240,7 @@ def _image_problems(where, body, body_line, sources, bak: Bak, images):
 def parse_card(where: str, slug: str, text: str, bak: Bak, images: frozenset[str]) -> tuple[Card, list[Problem]]:
     """Parse a card's text (``images``: the image files beside it); raise CardError if it cannot be shown."""
     yaml_text, body, first_line = _split(where, text)
-    data, lines = _load_yaml(where, yaml_text, first_line)
+    data, lines = _load_yaml(where, yaml_text, first_line, "tussen de regels --- horen de velden van de kaart, zoals 'titel: ...' en 'tags: [...]'")
     problems = [*_unknown_keys(where, data, lines, CARD_KEYS), *_placeholders(where, text)]
     values = {}
     for key, (value, found) in {
@@ -275,7 +291,7 @@ def parse_bak(where: str, slug: str, text: str | None) -> tuple[Bak, list[Proble
     if text is None:
         return fallback, [Problem(where, None, "de bak heeft geen _bak.yml; maak er een met naam, beschrijving en tags", WAARSCHUWING)]
     try:
-        data, lines = _load_yaml(where, text, 1)
+        data, lines = _load_yaml(where, text, 1, "in _bak.yml horen de velden van de bak, zoals 'naam: ...' en 'tags:'")
     except CardError as error:
         return fallback, error.problems
     problems = list(_unknown_keys(where, data, lines, BAK_KEYS))

@@ -12,6 +12,8 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
+from .names import card_slug
+
 PROMPTS_HEADING = "stof tot nadenken"
 SLUG_LINK = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LAZY_SUBLIST = re.compile(r"\n\s*[-*+]\s")
@@ -96,7 +98,7 @@ class _CardTreeprocessor(Treeprocessor):
                 found["links"].append(href)
                 link.set("href", f"/kaart/{href}")
             elif href.startswith("/kaart/"):
-                found["links"].append(href.removeprefix("/kaart/").strip("/"))
+                found["links"].append(card_slug(unquote(href.removeprefix("/kaart/").strip("/"))))
         for image in root.iter("img"):
             src = image.get("src", "")
             found["images"].append(src)

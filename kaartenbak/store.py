@@ -13,13 +13,14 @@ from .card import Card
 from .collection import Collection, InconsistentCollection
 from .diskcache import DiskCache
 from .files import BAK_FILE, NOT_REGULAR, Stamp, inside, is_ignored, is_image, is_regular, read_text, relative, stamp
-from .names import readable, shown
+from .names import card_slug, readable, shown, twin_key
 from .parse import ROLE_LISTS, parse_bak, parse_card
 from .problems import FOUT, WAARSCHUWING, CardError, Problem
 from .workers import run_all
 
 log = logging.getLogger(__name__)
 SCAN_SHARE = 0.02  # checks for changes take at most this share of the time, however many files
+SUBFOLDER = "is een map in een bak; wat daarin staat, laadt de site niet. Zet kaarten en plaatjes direct in de map van de bak"
 NOT_UTF8 = "de naam is geen UTF-8 (dat gebeurt bij uitpakken van een zip van Windows); de site slaat hem over. Geef hem een nieuwe naam, zonder vreemde tekens"
 
 
@@ -36,7 +37,16 @@ def _read_card(root: Path, path: Path, bak: Bak, images: frozenset[str]) -> tupl
     """Parse one card file; a card that cannot be shown gives None and its problems. Runs in worker processes too."""
     where = relative(root, path)
     try:
-        return parse_card(where, path.stem, read_text(root, path), bak, images)
+        text = read_text(root, path)
+    except CardError as error:
+        return None, list(error.problems)
+    return parse_text(where, card_slug(path.stem), text, bak, images)
+
+
+def parse_text(where: str, slug: str, text: str, bak: Bak, images: frozenset[str]) -> tuple[Card | None, list[Problem]]:
+    """Parse a card's text as the site loads it; a card that cannot be shown gives None and its problems."""
+    try:
+        return parse_card(where, slug, text, bak, images)
     except (CardError, RecursionError, ValueError) as error:
         if not isinstance(error, CardError):  # a file no rule foresaw must still not stop the others
             log.exception("kan %s niet verwerken", where)
@@ -244,6 +254,8 @@ class CardStore:
             where = f"{deck}/{shown(name)}"
             if not readable(name):
                 problems.append(Problem(where, None, NOT_UTF8))
+            elif entry.is_dir():  # a deck is one flat folder: a card's file name is its address, its images lie beside it
+                problems.append(Problem(where, None, SUBFOLDER, WAARSCHUWING))
             elif not (name.endswith(".md") or is_image(name)):
                 continue
             elif not is_regular(entry):
@@ -294,12 +306,13 @@ class CardStore:
             card = entry.card
             if card is None:
                 continue
-            if card.slug in owner:
-                problems.append(Problem(card.path, None, f"de bestandsnaam '{card.slug}' bestaat ook als {owner[card.slug]}; elke kaart heeft een unieke bestandsnaam nodig"))
+            twin = owner.get(twin_key(card.slug))
+            if twin is not None:
+                problems.append(Problem(card.path, None, _twin_message(card, twin)))
                 continue
-            owner[card.slug] = card.path
+            owner[twin_key(card.slug)] = card
             cards.append(card)
-        problems.extend(_collection_problems(cards))
+        problems.extend(collection_problems(cards))
         visible = [card for card in cards if self.include_concepts or not card.concept]
         bakken = {bak.slug: bak for _, bak, _ in (self._bakken[folder] for folder in sorted(self._bakken))}
         if self.version and any(_mtime(folder) != moment for folder, moment in moments.items()):
@@ -310,6 +323,16 @@ class CardStore:
         except InconsistentCollection:
             log.exception("not publishing the cards of %s: they do not fit together", self.root)
             return None
+
+
+def _twin_message(card: Card, first: Card) -> str:
+    """Say which card's file name is taken: the same name in another deck, or a twin only a computer tells apart."""
+    if Path(card.path).name == Path(first.path).name:
+        return f"de bestandsnaam '{card.slug}' bestaat ook als {first.path}; elke kaart heeft een unieke bestandsnaam nodig"
+    return (
+        f"de bestandsnaam '{card.slug}' is in een webadres niet te onderscheiden van {first.path}: ze verschillen alleen in "
+        "hoofdletters of in hoe een letter met accent is opgeslagen (zoals een Mac dat anders doet). Geef een van beide een andere naam"
+    )
 
 
 def _mtime(folder: Path) -> int | None:
@@ -323,7 +346,7 @@ def _problem_order(problem: Problem):
     return (problem.path, problem.line or 0, problem.message)
 
 
-def _collection_problems(cards: list[Card]):
+def collection_problems(cards: list[Card]):
     """Problems that involve more than one card: shared numbers, links that lead nowhere, roles that are none."""
     slugs = {card.slug for card in cards}
     soort = {card.slug: card.soort for card in cards}

@@ -1,6 +1,7 @@
 """The trainer commands through Flask's CLI runner: check, nieuw and tags."""
 
 import os
+import unicodedata
 
 import pytest
 
@@ -114,6 +115,18 @@ CHECKS = {
     "pipe as _bak.yml": (
         lambda k: ((k.bak() / "_bak.yml").unlink(), os.mkfifo(k.root / "proef" / "_bak.yml")),
         "proef/_bak.yml: fout: ", "is geen gewoon bestand",
+    ),
+    "twins in case": (
+        lambda k: (k.card("kaart", bak="andere"), k.card("Kaart")),
+        "proef/Kaart.md: fout: ", "'Kaart' is in een webadres niet te onderscheiden van andere/kaart.md",
+    ),
+    "twins in Unicode form": (
+        lambda k: (k.card(unicodedata.normalize("NFC", "café"), bak="andere"), k.card(unicodedata.normalize("NFD", "café"))),
+        unicodedata.normalize("NFD", "proef/café.md: fout: "), "is in een webadres niet te onderscheiden van andere/café.md",
+    ),
+    "card in a subfolder of a deck": (
+        lambda k: ((k.bak() / "sub").mkdir(), (k.root / "proef" / "sub" / "kaart.md").write_text(card_text(), encoding="utf-8")),
+        "proef/sub: waarschuwing: ", "is een map in een bak; wat daarin staat, laadt de site niet",
     ),
 }
 

@@ -94,6 +94,23 @@ def test_the_export_refuses_a_folder_it_did_not_write(runner, cards, tmp_path):
     assert (folder / "belangrijk.txt").read_text() == "niet weggooien" and len(list(folder.iterdir())) == 1
 
 
+@pytest.mark.parametrize("target", ["een-bestand", "een-bestand/sub", "een-bestand/sub/diep"])
+def test_the_export_refuses_a_file_or_a_folder_inside_one_in_dutch(runner, cards, tmp_path, target):
+    (tmp_path / "een-bestand").write_text("geen map")
+    result = export(runner, tmp_path / target)
+    assert result.exit_code == 1
+    assert "Niets geëxporteerd" in result.output and "een-bestand is een bestand, geen map" in result.output
+    assert "Traceback" not in result.output and "Error" not in result.output
+    assert (tmp_path / "een-bestand").read_text() == "geen map"
+
+
+def test_a_folder_that_cannot_be_written_is_refused_in_dutch(runner, cards):
+    result = export(runner, "/proc/kaartenbak-export")  # not even root may make a folder there
+    assert result.exit_code == 1
+    assert "Niets geëxporteerd: kan niet schrijven naar /proc/kaartenbak-export" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_a_new_export_drops_the_pages_of_removed_cards(runner, cards, exported):
     (cards.root / "proef" / "kaart-5.md").unlink()
     assert export(runner, exported).exit_code == 0

@@ -1,5 +1,8 @@
 """The pages: overview with filters, card, load report, health, errors — never a 500."""
 
+import unicodedata
+from urllib.parse import quote
+
 import pytest
 
 from .conftest import card_text
@@ -189,3 +192,15 @@ def test_a_long_overview_is_cut_into_pages(client, kaarten):
     assert "Kaart 049" in second and "Kaart 000" not in second
     assert client.get("/?tag=reflectie&pagina=99").get_data(as_text=True) == second  # past the end: the last page
     assert client.get("/?tag=reflectie&pagina=nul").get_data(as_text=True) == first
+
+
+@pytest.mark.parametrize("saved", ["NFC", "NFD"])
+@pytest.mark.parametrize("typed", ["NFC", "NFD"])
+def test_a_card_is_reached_whatever_unicode_form_its_file_name_and_the_url_are_in(client, kaarten, saved, typed):
+    kaarten.card(unicodedata.normalize(saved, "café"), titel="Koffie")
+    overview = client.get("/").get_data(as_text=True)
+    assert 'href="/kaart/caf%C3%A9"' in overview  # the link is in NFC, as a person types it
+    for url in ("/kaart/" + quote(unicodedata.normalize(typed, "café")), "/kaart/" + quote(unicodedata.normalize(typed, "café")) + "/gesprek"):
+        response = client.get(url, follow_redirects=True)
+        assert response.status_code == 200, url
+        assert "Koffie" in response.get_data(as_text=True)

@@ -31,7 +31,8 @@ def test_valid_card_is_loaded_with_its_fields(kaarten):
     "content, line, words",
     [
         ("---\ntitel: [niet afgesloten\ntags: [a]\n---\n", 3, "YAML"),
-        ("---\n- een\n- lijst\n---\n", 2, "verwacht velden"),
+        ("---\n- een\n- lijst\n---\n", 2, "tussen de regels --- horen de velden van de kaart, zoals 'titel: ...' en 'tags: [...]', maar hier staat een lijst"),
+        ("---\nalleen een zin\n---\n", 2, "horen de velden van de kaart, zoals 'titel: ...' en 'tags: [...]', maar hier staat alleen tekst"),
         ("---\ntags: [reflectie]\n---\nTekst\n", 1, "'titel' ontbreekt"),
         ("---\ntitel: ''\ntags: [reflectie]\n---\n", 2, "'titel' ontbreekt"),
         ("---\ntitel: 1984\ntags: [reflectie]\n---\n", 2, "moet tekst zijn"),
@@ -171,6 +172,18 @@ def test_deck_without_bak_file_still_loads_with_a_warning(kaarten):
     cards = load(kaarten)
     assert cards.get("kaart").tags == ("wat dan ook",)
     assert "geen _bak.yml" in only_problem(cards, "los/_bak.yml").message
+
+
+@pytest.mark.parametrize(
+    "text, what",
+    [("- een\n- lijst\n", "een lijst"), ("Proefbak\n", "alleen tekst"), ("2024-01-01\n", "een datum"), ("12\n", "alleen een getal")],
+)
+def test_a_bak_file_without_fields_says_so_in_a_trainers_words(kaarten, text, what):
+    kaarten.card("kaart")
+    kaarten.bak("proef", text)
+    problem = only_problem(load(kaarten), "proef/_bak.yml")
+    assert problem.message == f"in _bak.yml horen de velden van de bak, zoals 'naam: ...' en 'tags:', maar hier staat {what}"
+    assert "titel" not in problem.message
 
 
 def test_broken_bak_file_is_reported_with_its_line(kaarten):

@@ -84,7 +84,7 @@ def tags(bak):
 
 
 @kaarten.command("export", short_help="Schrijf de hele site als losse bestanden.")
-@click.argument("doel", required=False, default="build", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("doel", required=False, default="build", type=click.Path(path_type=Path))  # the export says in Dutch what is wrong with it
 def export(doel):
     """Schrijf de hele site naar de map DOEL (standaard build/): kopieer die map naar een webserver of usb-stick, of open index.html."""
     from app import create_app  # the factory builds the site in static mode; app.py imports this module, so here

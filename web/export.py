@@ -190,7 +190,10 @@ class Exported:
 def _check_destination(folder: Path) -> None:
     """Refuse a folder that holds anything but an earlier export: freezing deletes what it did not write."""
     if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} is een bestand, geen map")
+        raise ExportError(f"{folder} is een bestand, geen map; kies een map")
+    blocking = next((parent for parent in folder.parents if parent.exists() and not parent.is_dir()), None)
+    if blocking is not None:
+        raise ExportError(f"{folder} kan geen map worden: {blocking} is een bestand, geen map; kies een map")
     if folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).is_file():
         raise ExportError(
             f"de map {folder} is niet leeg en bevat geen eerdere export. De export vervangt alles in de "
@@ -226,7 +229,10 @@ def export_site(create_app, config, destination) -> Exported:
     freezer.register_generator(_urls)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MissingURLGeneratorWarning)  # health, manifest and the like stay out on purpose
-        written = [str(page.path) for page in freezer.freeze_yield()]
+        try:
+            written = [str(page.path) for page in freezer.freeze_yield()]
+        except OSError as error:  # a folder no one may write to, a full disk
+            raise ExportError(f"kan niet schrijven naar {error.filename or folder} ({error.strerror})") from None
     for path in sorted(folder.rglob("*"), reverse=True):  # Frozen-Flask leaves the folders of removed cards
         if path.is_dir() and not any(path.iterdir()):
             path.rmdir()
