@@ -8,7 +8,7 @@ types, at the files its links point to.
 import json
 from dataclasses import dataclass, field, replace
 from typing import Callable
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from kaartenbak.practice import Piles, role_play
 from web.export import file_path
@@ -93,6 +93,8 @@ def page_list(cards) -> list[Page]:
         Page("overzicht gefilterd", "/?" + urlencode({"tag": tag, "bak": card.bak})),
         Page("overzicht gezocht", "/?q=gesprek"),
         Page("overzicht zonder resultaat", f"/?q={NO_MATCH}"),
+        Page("overzicht gezocht: fragmenten, weggelaten woord, tag", f"/?q={NO_MATCH}+{quote(tag)}"),
+        Page("overzicht gezocht met tikfout", "/?q=gesprekkken"),
         Page("kaart", f"/kaart/{card.slug}"),
         Page("gesprek", gesprek),
         Page("gesprek met doorvragen en timer", gesprek, (open_details, start_timer)),
