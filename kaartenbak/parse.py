@@ -31,6 +31,7 @@ CARD_KEYS = ("titel", "tags", "nummer", "samenvatting", "begeleider", "soort", "
 ROLE_LISTS = {"rollen": "rol-boze-ouder, rol-bezorgde-ouder", "vierde_speler": "rol-leerling"}
 MAX_LISTED = 50
 BAK_KEYS = ("naam", "beschrijving", "kleur", "tags")
+CARD_FIELDS = "tussen de regels --- horen de velden van de kaart, zoals 'titel: ...' en 'tags: [...]'"  # what belongs in the front matter, said when something else is there
 PLACEHOLDER = "VUL IN"  # marks the template's example text until the trainer replaces it
 
 
@@ -73,7 +74,7 @@ def _split(where: str, text: str):
 def front_matter(where: str, text: str) -> tuple[dict, str]:
     """Return a card's fields and its body as the loader reads them; raise CardError when they cannot be read."""
     yaml_text, body, first_line = _split(where, text)
-    data, _ = _load_yaml(where, yaml_text, first_line)
+    data, _ = _load_yaml(where, yaml_text, first_line, CARD_FIELDS)
     return data, body.removeprefix("\n")  # the body starts after the line break that ends the closing ---
 
 
@@ -240,7 +241,7 @@ def _image_problems(where, body, body_line, sources, bak: Bak, images):
 def parse_card(where: str, slug: str, text: str, bak: Bak, images: frozenset[str]) -> tuple[Card, list[Problem]]:
     """Parse a card's text (``images``: the image files beside it); raise CardError if it cannot be shown."""
     yaml_text, body, first_line = _split(where, text)
-    data, lines = _load_yaml(where, yaml_text, first_line, "tussen de regels --- horen de velden van de kaart, zoals 'titel: ...' en 'tags: [...]'")
+    data, lines = _load_yaml(where, yaml_text, first_line, CARD_FIELDS)
     problems = [*_unknown_keys(where, data, lines, CARD_KEYS), *_placeholders(where, text)]
     values = {}
     for key, (value, found) in {
