@@ -29,7 +29,7 @@ $(VENV)/.requirements-bench: requirements.txt bench/requirements.txt | $(BIN)/ac
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -r bench/requirements.txt
 	touch $@ $(VENV)/.requirements
 
-bench: $(VENV)/.requirements-bench  ## time start, pages, load and memory at 10, 1,000 and 10,000 cards; writes bench/RESULTS.md
+bench: $(VENV)/.requirements-bench  ## time start, pages, load, memory and the search engines at 10, 1,000 and 10,000 cards; writes bench/RESULTS.md
 	$(BIN)/python -m bench.run
 
 soak: $(VENV)/.requirements  ## 64 connections for 60 s against waitress while cards keep changing

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from web import api, caching, cli, compression, errors, export, mentor, offline, pages, security, store
+from web import api, caching, cli, compression, errors, export, mentor, offline, pages, security, store, werkplaats
 
 HERE = Path(__file__).resolve().parent
 
@@ -30,6 +30,8 @@ def create_app(test_config=None):
         MAX_CONTENT_LENGTH=64 * 1024,
         TRUSTED_HOSTS=_comma_list(os.environ.get("TRUSTED_HOSTS", "")),  # None: any Host is answered
         PUBLIC_URL=os.environ.get("PUBLIC_URL", "").rstrip("/"),  # where share links point; "": the Host asked for
+        # a card's page on the Git host, "{pad}" standing for its path in the card folder (like MkDocs' edit_uri)
+        KAARTEN_BEWERK_URL=os.environ.get("KAARTEN_BEWERK_URL", ""),
         JSON_SORT_KEYS=False,
     )
     if test_config is not None:
@@ -46,6 +48,7 @@ def create_app(test_config=None):
     api.init_app(app)
     mentor.init_app(app)
     offline.init_app(app)
+    werkplaats.init_app(app)
     cli.init_app(app)
     export.init_app(app)  # last, so its hook sees each page before the others do
     return app

@@ -8,7 +8,7 @@ types, at the files its links point to.
 import json
 from dataclasses import dataclass, field, replace
 from typing import Callable
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from kaartenbak.practice import Piles, role_play
 from web.export import file_path
@@ -25,6 +25,7 @@ class Page:
     path: str
     prepare: tuple[Callable, ...] = field(default=(), compare=False)
     status: int = 200
+    exported: bool = True  # False: the page needs the server (the workbench), so the static export has none
 
 
 def open_details(page):
@@ -66,6 +67,12 @@ def keep_notes(card):
     return step
 
 
+def type_problems(page):
+    """In the workbench, type a tag no deck knows and wait for the live check to show the problem at its field."""
+    page.fill("#veld-andere-tags", "emotei")
+    page.wait_for_selector('[data-meldingen="tags"] .melding')
+
+
 def example_card(cards):
     """The card that shows the most: prompts with doorvragen and a note for the mentor."""
     def richness(card):
@@ -93,6 +100,8 @@ def page_list(cards) -> list[Page]:
         Page("overzicht gefilterd", "/?" + urlencode({"tag": tag, "bak": card.bak})),
         Page("overzicht gezocht", "/?q=gesprek"),
         Page("overzicht zonder resultaat", f"/?q={NO_MATCH}"),
+        Page("overzicht gezocht: fragmenten, weggelaten woord, tag", f"/?q={NO_MATCH}+{quote(tag)}"),
+        Page("overzicht gezocht met tikfout", "/?q=gesprekkken"),
         Page("kaart", f"/kaart/{card.slug}"),
         Page("gesprek", gesprek),
         Page("gesprek met doorvragen en timer", gesprek, (open_details, start_timer)),
@@ -112,6 +121,9 @@ def page_list(cards) -> list[Page]:
         Page("controle", "/controle"),
         Page("werken met de kaartenbak", "/werken-met-de-kaartenbak"),
         Page("niet gevonden", "/bestaat-niet", status=404),
+        Page("werkplaats", "/werkplaats", exported=False),
+        Page("werkplaats met problemen", "/werkplaats", (type_problems,), exported=False),
+        Page("werkplaats een kaart bewerken", f"/werkplaats?kaart={card.slug}", (open_details,), exported=False),
     ]
     vier = four_player_scenario(cards)
     if vier:
@@ -126,10 +138,10 @@ def export_page_list(cards) -> list[Page]:
     """The same page types in the static export, at the files its own links point to.
 
     The export has no error pages of its own (its web server answers those), so pages expecting
-    an error status are left out.
+    an error status are left out, as are pages that need the server.
     """
     def exported(path):
         route, _, query = path.partition("?")
         return "/" + file_path(route) + (f"?{query}" if query else "")
 
-    return [replace(page, name=f"export: {page.name}", path=exported(page.path)) for page in page_list(cards) if page.status == 200]
+    return [replace(page, name=f"export: {page.name}", path=exported(page.path)) for page in page_list(cards) if page.status == 200 and page.exported]

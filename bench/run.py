@@ -23,6 +23,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from . import search as search_engines
 from .synthetic import generate
 
 HERE = Path(__file__).resolve().parent
@@ -420,7 +421,8 @@ def main(argv=None) -> None:
                 "latency": measured,
                 "load": throughput(kaarten, urls, measured["_card_bytes"]),
             }
-    lines = report(results, generator)
+    print("search engines…", file=sys.stderr, flush=True)
+    lines = report(results, generator) + [""] + search_engines.report(tuple(map(int, args.sizes.split(","))))
     print("\n".join(lines))
     if not args.no_write:
         write_results(lines)

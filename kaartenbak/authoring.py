@@ -12,7 +12,7 @@ from .parse import PLACEHOLDER
 from .search import fold
 from .store import CardStore
 
-TEMPLATE = """\
+FRONT = """\
 ---
 titel: {titel}
 nummer: {nummer}
@@ -23,6 +23,8 @@ soort: reflectie  # een van: {soorten}
 begeleider: "{vul_in}: een tip voor de begeleider: wanneer gebruik je deze kaart en waar let je op?"
 concept: true  # haal deze regel weg als de kaart af is
 ---
+"""
+BODY = """\
 {vul_in}: een korte inleiding op het onderwerp, in een paar zinnen.
 
 ## Stof tot nadenken
@@ -38,6 +40,7 @@ concept: true  # haal deze regel weg als de kaart af is
 
 - {vul_in}: Auteur, A. (jaar). *Titel*. Uitgever.
 """
+TEMPLATE = FRONT + BODY
 
 
 class AuthoringError(Exception):
@@ -65,6 +68,17 @@ def slugify(titel: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(titel)).strip("-")
 
 
+def template_body() -> str:
+    """The body a new card starts from: its sections, with example text to replace."""
+    return BODY.format(vul_in=PLACEHOLDER)
+
+
+def existing_card(root, slug: str) -> str | None:
+    """The path (within the card folder) of a card file with this name in any deck, or None."""
+    taken = [path for path in Path(root).glob(f"*/{slug}.md") if not is_ignored(path.parent.name)]
+    return taken[0].relative_to(root).as_posix() if taken else None
+
+
 def create_card(root, bak: str, titel: str) -> Path:
     """Write a new concept card from the template into deck ``bak``; never overwrite a card."""
     root = Path(root)
@@ -74,9 +88,8 @@ def create_card(root, bak: str, titel: str) -> Path:
     slug = slugify(titel)
     if not slug:
         raise AuthoringError(f"de titel '{titel}' bevat geen letters of cijfers; daar kan geen bestandsnaam van gemaakt worden")
-    taken = [path for path in root.glob(f"*/{slug}.md") if not is_ignored(path.parent.name)]
-    if taken:
-        where = taken[0].relative_to(root).as_posix()
+    where = existing_card(root, slug)
+    if where:
         raise AuthoringError(f"er bestaat al een kaart {where}; kies een andere titel, of pas die kaart aan")
     nummer = max((card.nummer for card in cards if card.bak == bak and card.nummer is not None), default=0) + 1
     text = TEMPLATE.format(

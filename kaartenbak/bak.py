@@ -3,6 +3,7 @@
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 DEFAULT_KLEUR = "#3d5a80"
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -34,7 +35,16 @@ class Bak:
 
     def synonyms(self, tag: str) -> tuple[str, ...]:
         """Return the other words the vocabulary maps to ``tag``."""
-        return tuple(word for word, known in self.vocabulary.items() if known == tag and word != tag)
+        return self._synonyms.get(tag, ())
+
+    @cached_property
+    def _synonyms(self) -> dict[str, tuple[str, ...]]:
+        """tag -> its synonyms, worked out once: the search index asks for every card's tags."""
+        found = {}
+        for word, tag in self.vocabulary.items():
+            if word != tag:
+                found[tag] = (*found.get(tag, ()), word)
+        return found
 
     def closest_tag(self, word: str) -> str | None:
         """Suggest the known tag or synonym that looks most like ``word``."""

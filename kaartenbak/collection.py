@@ -3,12 +3,13 @@
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .bak import Bak
 from .card import Card
 from .names import card_slug
 from .problems import Problem
-from .search import SearchIndex
+from .search import WORD, SearchIndex, fold
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,10 @@ class Selection:
     tags: tuple[str, ...] = ()
     bak: str = ""
     query: str = ""
+    hits: tuple[frozenset[str], ...] = ()  # per query word, the terms it matched: what a snippet marks
+    left_out: tuple[str, ...] = ()  # query words no card holds, searched without
+    suggestion: str = ""  # the query with each left-out word replaced by the word it probably meant
+    tag_offer: str = ""  # the tag the query names, to offer as a filter
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,7 @@ class Collection:
         if self._search is None:
             with self._search_lock:
                 if self._search is None:
-                    self._search = SearchIndex(self.cards)
+                    self._search = SearchIndex(self.cards, synonyms=self.synonyms)  # positions are those of self.cards
         return self._search
 
     def __getstate__(self):
@@ -99,6 +104,17 @@ class Collection:
     @property
     def error_count(self) -> int:
         return sum(1 for problem in self.problems if problem.level == "fout")
+
+    def synonyms(self, card: Card) -> dict[str, tuple[str, ...]]:
+        """Per tag of the card, the other words its deck has for it: searching 'whatsapp' finds the cards tagged 'sociale media'."""
+        bak = self.bakken.get(card.bak)
+        return {tag: bak.synonyms(tag) for tag in card.tags} if bak else {}
+
+    @cached_property
+    def tag_words(self) -> dict[str, str]:
+        """Every tag, and every synonym in a deck's vocabulary, folded -> its tag; a tag's own name wins over a synonym."""
+        words = {fold(word): tag for bak in self.bakken.values() for word, tag in bak.vocabulary.items()}
+        return words | {fold(tag): tag for tag in self._by_tag}
 
     def all_tags(self) -> list[str]:
         """Every tag that some card uses, alphabetically."""
@@ -126,9 +142,11 @@ class Collection:
         tags = tuple(dict.fromkeys(" ".join(tag.lower().split()) for tag in tags if tag.strip()))
         query = " ".join(query.split())
         # start from the fewest cards: the matches of the query, the rarest tag's cards or the deck's
-        if query:  # best first; equal scores keep the collection's order
-            scores = self.search_index.scores(query)
-            cards = [self._by_slug[slug] for slug in sorted(scores, key=lambda slug: (-scores[slug], self._position[slug]))]
+        found = None
+        if query:  # best first; equal ranks keep the collection's order
+            found = self.search_index.search(query)  # the index holds the cards in this collection's order
+            ranks = found.ranks
+            cards = [self.cards[position] for position in sorted(ranks, key=lambda position: (-ranks[position], position))]
         elif tags:
             cards = min((self._tagged.get(tag, []) for tag in tags), key=len)
         else:
@@ -142,7 +160,20 @@ class Collection:
             cards=tuple(cards),
             tag_counts=self._tag_counts if cards is self.cards else _tag_counts(cards),
             tags=tags, bak=bak, query=query,
+            **(_search_notes(found, query, self.tag_words, tags) if found else {}),
         )
+
+
+def _search_notes(found, query: str, tag_words: dict[str, str], tags) -> dict:
+    """What the overview tells about a query: the words marked, left out or probably meant, and a tag it names."""
+    suggestion = ""
+    if found.suggestions:
+        suggestion = " ".join(found.suggestions.get(word, word) for word in WORD.findall(fold(query)))
+    offer = tag_words.get(" ".join(WORD.findall(fold(query))), "")
+    return {
+        "hits": found.hits, "left_out": found.left_out, "suggestion": suggestion,
+        "tag_offer": offer if offer not in tags else "",
+    }
 
 
 def _tag_counts(cards) -> tuple[tuple[str, int], ...]:

@@ -84,6 +84,11 @@ def read_text(root: Path, path: Path) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise CardError([Problem(where, line, "het bestand is geen UTF-8; sla het op als UTF-8 (in de meeste editors: 'Opslaan als' → codering UTF-8)")]) from None
+    return clean_text(where, text)
+
+
+def clean_text(where: str, text: str) -> str:
+    """Give a card's text plain line ends, and refuse a text that is empty or holds a null character."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise CardError([Problem(where, None, "het bestand bevat een nulteken; is het wel een tekstbestand?")])

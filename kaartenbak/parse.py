@@ -31,6 +31,7 @@ CARD_KEYS = ("titel", "tags", "nummer", "samenvatting", "begeleider", "soort", "
 ROLE_LISTS = {"rollen": "rol-boze-ouder, rol-bezorgde-ouder", "vierde_speler": "rol-leerling"}
 MAX_LISTED = 50
 BAK_KEYS = ("naam", "beschrijving", "kleur", "tags")
+CARD_FIELDS = "tussen de regels --- horen de velden van de kaart, zoals 'titel: ...' en 'tags: [...]'"  # what belongs in the front matter, said when something else is there
 PLACEHOLDER = "VUL IN"  # marks the template's example text until the trainer replaces it
 
 
@@ -68,6 +69,13 @@ def _split(where: str, text: str):
         raise CardError([Problem(where, 1, "de front matter is niet afgesloten: zet een regel --- na de velden")]) from None
     start = text.find(yaml_text, 3) if yaml_text else text.find("\n") + 1
     return yaml_text, body, text.count("\n", 0, start) + 1
+
+
+def front_matter(where: str, text: str) -> tuple[dict, str]:
+    """Return a card's fields and its body as the loader reads them; raise CardError when they cannot be read."""
+    yaml_text, body, first_line = _split(where, text)
+    data, _ = _load_yaml(where, yaml_text, first_line, CARD_FIELDS)
+    return data, body.removeprefix("\n")  # the body starts after the line break that ends the closing ---
 
 
 def _unknown_keys(where, data, lines, known):
@@ -213,7 +221,7 @@ def _body_warnings(where, body, body_line, rendered, soort):
 def _placeholders(where, text):
     for number, line in enumerate(text.split("\n"), start=1):
         if PLACEHOLDER in line:
-            example = line[line.index(PLACEHOLDER):].strip().strip('"')
+            example = line[line.index(PLACEHOLDER):].strip().strip("\"'")  # without the quotes YAML put around it
             example = example if len(example) <= 40 else example[:40].rstrip() + "…"
             yield Problem(where, number, f"hier staat nog voorbeeldtekst uit het sjabloon ('{example}'); vervang die door je eigen tekst", WAARSCHUWING)
 
@@ -233,7 +241,7 @@ def _image_problems(where, body, body_line, sources, bak: Bak, images):
 def parse_card(where: str, slug: str, text: str, bak: Bak, images: frozenset[str]) -> tuple[Card, list[Problem]]:
     """Parse a card's text (``images``: the image files beside it); raise CardError if it cannot be shown."""
     yaml_text, body, first_line = _split(where, text)
-    data, lines = _load_yaml(where, yaml_text, first_line, "tussen de regels --- horen de velden van de kaart, zoals 'titel: ...' en 'tags: [...]'")
+    data, lines = _load_yaml(where, yaml_text, first_line, CARD_FIELDS)
     problems = [*_unknown_keys(where, data, lines, CARD_KEYS), *_placeholders(where, text)]
     values = {}
     for key, (value, found) in {

@@ -1,18 +1,49 @@
-"""Dutch search: case and accents ignored, word forms stemmed, title and tag hits first."""
+"""Dutch search: case and accents ignored, word forms and compounds matched, ranked by field-weighted BM25.
+
+The rules here are the rules of the static export too: web/export.py hands the browser the stem
+map, the weights and the numbers below, and static/statisch.js only adds them up the same way.
+"""
 
 import bisect
+import gc
 import itertools
+import math
 import re
 import unicodedata
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 WORD = re.compile(r"\w+")
 NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 _stemmer = snowballstemmer.stemmer("dutch")
+
+# How much a word counts in each field of a card: a student means a card's subject (its title, its
+# tags and their synonyms, its summary) more than a passage that mentions the word in passing.
+# The prompts are part of the body too, so a word in a prompt counts for both.
+FIELDS = {"titel": 6.0, "tags": 4.5, "samenvatting": 4.0, "vragen": 1.0, "tekst": 1.0}
+K1 = 1.2  # BM25's usual saturation
+# BM25's usual length normalisation, but none for tags: a tag is a label, and a card with more tags
+# (and so more synonyms) is not less about each of them.
+B = {"titel": 0.75, "tags": 0.0, "samenvatting": 0.75, "vragen": 0.75, "tekst": 0.75}
+SCALE = 1000  # weights are kept as integers, so Python and the browser add them up exactly alike
+TITLE_BONUS = 1_000_000  # per query word in a card's title: such a card comes before any other
+WORD_RANK = 10**12  # per query word a card holds: more of the words first, whatever the scores
+COMPOUND_MIN = 3  # a query word this long also matches the longer words that contain it
+MAX_EXPANSIONS = 4096  # expansions kept in memory, per index
+
+# Words a query may hold that say nothing about a card ("wat doe ik bij een boze ouder"); they are
+# searched only when the query has no other word. After Snowball's Dutch stop word list, shortened.
+STOPWORDS = frozenset("""
+aan al als bij dan dat de der deze die dit doe doen door dus een en er ge had heb heeft het hier hij
+hoe hun ik in is je jij jou jouw kan kun kunnen maar me met mij mijn moet na naar niet nog nu of om
+ons ook op over te tot u uit van veel voor was wat we wel wie wij wil word wordt zal ze zich zij zijn zo zou
+""".split())
 
 
 def _strip_marks(match: re.Match) -> str:
@@ -35,11 +66,6 @@ def stem(word: str) -> str:
 def terms(text: str) -> list[str]:
     """Split text into folded, stemmed search terms."""
     return [stem(word) for word in WORD.findall(fold(text))]
-
-
-def _stem_words(text: str) -> dict[str, str]:
-    """Folded word -> stem, for every word of a text."""
-    return {word: stem(word) for word in set(WORD.findall(fold(text)))}
 
 
 # An inflected query word the collection lacks ('gesprekken' where cards only say 'gesprek', or
@@ -71,97 +97,166 @@ def query_stem(word: str, stems: dict[str, str], known: list[str]) -> str:
     return word
 
 
-def _bitset(positions: list[int], size: int) -> int:
-    """Return an int whose bit ``p`` is set for every position ``p``."""
-    digits = bytearray(b"0") * size  # lowest bit first, reversed below
-    for position in positions:
-        digits[position] = 49  # ord("1")
-    digits.reverse()
-    return int(digits, 2)
+def query_words(query: str) -> list[str]:
+    """The folded words of a query that count: without stop words, unless it holds nothing else."""
+    words = list(dict.fromkeys(WORD.findall(fold(query))))
+    return [word for word in words if word not in STOPWORDS] or words
 
 
-def _positions(bits: int) -> list[int]:
-    """Return the positions of the set bits, lowest first."""
-    digits = bin(bits)[:1:-1]
-    found, index = [], digits.find("1")
-    while index != -1:
-        found.append(index)
-        index = digits.find("1", index + 1)
-    return found
+def card_fields(card, synonyms: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """The text of each field of FIELDS; ``synonyms``: per tag of the card, the other words its deck has for it."""
+    return {
+        "titel": card.titel,
+        "tags": " ".join((*card.tags, *(word for words in synonyms.values() for word in words))),
+        "samenvatting": card.samenvatting,
+        "vragen": " ".join(text for prompt in card.prompts for text in (prompt.text, *prompt.doorvragen)),
+        "tekst": card.text,
+    }
+
+
+SHORT_WORD = 5  # letters: a typo in a word this short may differ in one letter from the word meant, in a longer one in two
+
+
+def max_typo_distance(word: str) -> int:
+    """How many letters a typo may differ from the word meant."""
+    return 1 if len(word) <= SHORT_WORD else 2
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a query found: each card's rank, and what a student should be told about the words."""
+
+    ranks: dict[int, int]  # card position -> WORD_RANK per query word it holds, plus its score; higher is better
+    hits: tuple[frozenset[str], ...] = ()  # per query word that matched: the terms it matched, for marking
+    left_out: tuple[str, ...] = ()  # query words that match no card, left out of the search
+    suggestions: dict[str, str] | None = None  # a left-out word -> the indexed word it probably meant
 
 
 class SearchIndex:
-    """An inverted index built once at load: per term, the set of cards (as bits) that contain it.
+    """An inverted index built once per collection: per term, the cards that hold it and how well.
 
-    Bits keep the index small (a few MB at 10,000 cards) and make 'all terms must match' a
-    handful of integer ANDs instead of a pass over every card.
+    Each posting is a card's position and its BM25F weight for the term as an integer, in two
+    machine arrays: lists of Python ints took more memory than the cards themselves at 10,000 cards.
     """
 
-    TITLE_WEIGHT = 3
-    MAX_EXPANSIONS = 4096
-    COMPOUND_MIN = 3  # a query term this long also matches the longer stems that contain it
+    def __init__(self, cards, synonyms=lambda card: {}):
+        gc.disable()  # the build makes a million small objects and keeps them all: collecting meanwhile made it ten times slower
+        try:
+            self._build(cards, synonyms)
+        finally:
+            gc.enable()
 
-    def __init__(self, cards):
+    def _build(self, cards, synonyms) -> None:
         self._slugs = [card.slug for card in cards]
-        # positions as 4-byte machine ints: lists of Python ints took more memory than the index itself
-        title, body = defaultdict(lambda: array("I")), defaultdict(lambda: array("I"))
         self.stems: dict[str, str] = {}  # every folded word of the cards -> its stem; queries are stemmed from it
-        for position, card in enumerate(cards):
-            for text, index in ((" ".join((card.titel, *card.tags)), title), (" ".join((card.samenvatting, card.text)), body)):
-                words = _stem_words(text)
-                self.stems.update(words)
-                for term in set(words.values()):
-                    index[term].append(position)
-        size = len(self._slugs)
-        self._title = {term: _bitset(positions, size) for term, positions in title.items()}
-        self._body = {term: _bitset(positions, size) for term, positions in body.items()}
-        self._vocabulary = tuple(self._title.keys() | self._body.keys())
+        counts, lengths = [], {name: [] for name in FIELDS}
+        for card in cards:
+            per_field = {}
+            for name, text in card_fields(card, synonyms(card)).items():
+                words = WORD.findall(fold(text))
+                lengths[name].append(len(words))
+                found = per_field[name] = Counter()
+                for word, count in Counter(words).items():  # each distinct word once: stemming is the slow part
+                    term = self.stems.get(word)
+                    if term is None:
+                        term = self.stems[word] = stem(word)
+                    found[term] += count
+            counts.append(per_field)
+        average = {name: (sum(values) / len(values) if values else 0) or 1 for name, values in lengths.items()}
+        frequency = Counter(term for per_field in counts for term in set().union(*per_field.values()))
+        total = len(self._slugs)
+        idf = {term: math.log(1 + (total - df + 0.5) / (df + 0.5)) for term, df in frequency.items()}
+        positions, weights = defaultdict(lambda: array("I")), defaultdict(lambda: array("I"))
+        title = defaultdict(set)
+        for position, per_field in enumerate(counts):
+            blended = defaultdict(float)
+            for name, found in per_field.items():
+                norm = 1 - B[name] + B[name] * lengths[name][position] / average[name]
+                for term, count in found.items():
+                    blended[term] += FIELDS[name] * count / norm
+            for term, tf in blended.items():
+                positions[term].append(position)
+                weights[term].append(max(1, round(SCALE * idf[term] * tf / (K1 + tf))))
+            for term in per_field["titel"]:
+                title[term].add(position)
+        self._postings = {term: (positions[term], weights[term]) for term in positions}
+        self._title = {term: frozenset(found) for term, found in title.items()}
+        self._vocabulary = tuple(self._postings)
         self._expansions: dict[str, tuple[str, ...]] = {}
         self._known: list[str] | None = None  # the words of the cards, sorted, once a query needs them
 
-    def _expand(self, term: str) -> tuple[str, ...]:
-        """Dutch compounds: 'gesprek' also finds the stems that contain it, like 'oudergesprek'."""
-        if len(term) < self.COMPOUND_MIN:
-            return (term,)
+    @property
+    def known(self) -> list[str]:
+        """Every folded word of the cards, sorted: what query words are stemmed from and typos compared with."""
+        if self._known is None:
+            self._known = sorted(self.stems)
+        return self._known
+
+    def expand(self, term: str) -> tuple[str, ...]:
+        """The indexed terms a query term matches: itself and, for Dutch compounds, every term that contains it."""
+        if len(term) < COMPOUND_MIN:
+            return (term,) if term in self._postings else ()
         found = self._expansions.get(term)
         if found is None:
-            if len(self._expansions) >= self.MAX_EXPANSIONS:
+            if len(self._expansions) >= MAX_EXPANSIONS:
                 self._expansions.clear()
             found = self._expansions[term] = tuple(word for word in self._vocabulary if term in word)
         return found
 
-    def scores(self, query: str) -> dict[str, int]:
-        """Return slug -> score for every card that matches all query terms."""
-        wanted = [self._expand(term) for term in dict.fromkeys(self.query_terms(query))]
-        if not wanted:
-            return {}
-        matching, in_title = -1, []
-        for options in wanted:
-            title = body = 0
-            for word in options:
-                title |= self._title.get(word, 0)
-                body |= self._body.get(word, 0)
-            matching &= title | body
-            in_title.append(title)
-        if matching <= 0:
-            return {}
-        found = dict.fromkeys(_positions(matching), len(wanted))
-        for title in in_title:
-            for position in _positions(title & matching):
-                found[position] += self.TITLE_WEIGHT - 1
-        return {self._slugs[position]: score for position, score in found.items()}
+    def options(self, word: str) -> tuple[str, ...]:
+        """The terms a folded query word matches: those of its stem and, as stemming may change a word's
+        end ('kennismaking' -> 'kennismaak'), those that hold the word as typed ('kennismakingsgesprek')."""
+        return tuple(dict.fromkeys((*self.expand(query_stem(word, self.stems, self.known)), *self.expand(word))))
 
-    def query_terms(self, query: str) -> list[str]:
-        """Split a query into terms, each word stemmed by ``query_stem``."""
-        if self._known is None:
-            self._known = sorted(self.stems)
-        return [query_stem(word, self.stems, self._known) for word in WORD.findall(fold(query))]
+    def _word_scores(self, options: tuple[str, ...]) -> dict[int, int]:
+        """Per card position, the best weight among a query word's terms, plus the title bonus."""
+        postings = sorted((self._postings[term] for term in options), key=lambda posting: -len(posting[0]))
+        best = dict(zip(*postings[0]))  # the longest list in one step; a word has mostly one term
+        for positions, weights in postings[1:]:
+            for position, weight in zip(positions, weights):
+                if weight > best.get(position, 0):
+                    best[position] = weight
+        for position in set().union(*(self._title.get(term, ()) for term in options)):
+            best[position] += TITLE_BONUS
+        return best
 
-    def card_terms(self) -> dict[str, tuple[list[str], list[str]]]:
-        """Per slug, its title-and-tag terms and its body terms, sorted: what the static export searches."""
-        found = {slug: ([], []) for slug in self._slugs}
-        for part, index in enumerate((self._title, self._body)):
-            for term in sorted(index):
-                for position in _positions(index[term]):
-                    found[self._slugs[position]][part].append(term)
+    def search(self, query: str) -> Found:
+        """Rank the cards for a query: more of its words first, then the higher score.
+
+        A word that matches no card is left out, with the indexed word it most likely meant.
+        """
+        matched, left_out = [], []
+        for word in query_words(query):
+            options = self.options(word)
+            (matched if options else left_out).append((word, options))
+        ranks = Counter()
+        for _, options in matched:
+            ranks.update({position: WORD_RANK + score for position, score in self._word_scores(options).items()})
+        return Found(
+            ranks=ranks,
+            hits=tuple(frozenset(options) for _, options in matched),
+            left_out=tuple(word for word, _ in left_out),
+            suggestions={word: meant for word, _ in left_out if (meant := self.closest_word(word))},
+        )
+
+    def closest_word(self, word: str) -> str | None:
+        """The indexed word nearest to a typo, by edit distance; of equals the first in code point order."""
+        match = process.extractOne(word, self.known, scorer=Levenshtein.distance, score_cutoff=max_typo_distance(word))
+        return match[0] if match and match[0] != word else None
+
+    def card_weights(self) -> dict[str, dict[str, int]]:
+        """Per slug, each of its terms with its weight: what the static export scores with."""
+        found = {slug: {} for slug in self._slugs}
+        for term in sorted(self._postings):
+            positions, weights = self._postings[term]
+            for position, weight in zip(positions, weights):
+                found[self._slugs[position]][term] = weight
+        return found
+
+    def title_terms(self) -> dict[str, list[str]]:
+        """Per slug, the terms of its title, sorted."""
+        found = {slug: [] for slug in self._slugs}
+        for term in sorted(self._title):
+            for position in sorted(self._title[term]):
+                found[self._slugs[position]].append(term)
         return found

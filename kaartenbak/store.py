@@ -37,7 +37,16 @@ def _read_card(root: Path, path: Path, bak: Bak, images: frozenset[str]) -> tupl
     """Parse one card file; a card that cannot be shown gives None and its problems. Runs in worker processes too."""
     where = relative(root, path)
     try:
-        return parse_card(where, card_slug(path.stem), read_text(root, path), bak, images)
+        text = read_text(root, path)
+    except CardError as error:
+        return None, list(error.problems)
+    return parse_text(where, card_slug(path.stem), text, bak, images)
+
+
+def parse_text(where: str, slug: str, text: str, bak: Bak, images: frozenset[str]) -> tuple[Card | None, list[Problem]]:
+    """Parse a card's text as the site loads it; a card that cannot be shown gives None and its problems."""
+    try:
+        return parse_card(where, slug, text, bak, images)
     except (CardError, RecursionError, ValueError) as error:
         if not isinstance(error, CardError):  # a file no rule foresaw must still not stop the others
             log.exception("kan %s niet verwerken", where)
@@ -303,7 +312,7 @@ class CardStore:
                 continue
             owner[twin_key(card.slug)] = card
             cards.append(card)
-        problems.extend(_collection_problems(cards))
+        problems.extend(collection_problems(cards))
         visible = [card for card in cards if self.include_concepts or not card.concept]
         bakken = {bak.slug: bak for _, bak, _ in (self._bakken[folder] for folder in sorted(self._bakken))}
         if self.version and any(_mtime(folder) != moment for folder, moment in moments.items()):
@@ -337,7 +346,7 @@ def _problem_order(problem: Problem):
     return (problem.path, problem.line or 0, problem.message)
 
 
-def _collection_problems(cards: list[Card]):
+def collection_problems(cards: list[Card]):
     """Problems that involve more than one card: shared numbers, links that lead nowhere, roles that are none."""
     slugs = {card.slug for card in cards}
     soort = {card.slug: card.soort for card in cards}

@@ -113,36 +113,123 @@
   function maakZoekIndex() {
     var woordenschat = {};
     var perKaart = INDEX.kaarten.map(function (kaart) {
-      kaart.titelTermen.concat(kaart.tekstTermen).forEach(function (term) { woordenschat[term] = true; });
-      return { titel: new Set(kaart.titelTermen), tekst: new Set(kaart.tekstTermen) };
+      Object.keys(kaart.gewichten).forEach(function (term) { woordenschat[term] = true; });
+      return { gewichten: kaart.gewichten, titel: new Set(kaart.titelTermen) };
     });
-    return { woordenschat: Object.keys(woordenschat), perKaart: perKaart, uitbreidingen: {} };
+    var bekend = Object.keys(INDEX.stammen).sort(DRAW.compare);
+    return { woordenschat: Object.keys(woordenschat), perKaart: perKaart, bekend: bekend, uitbreidingen: Object.create(null) };
   }
-  function uitbreiden(term) {  /* compounds: 'gesprek' also finds 'oudergesprek' */
-    if (Array.from(term).length < REGELS.samenstellingMin) return [term];
+  function uitbreiden(term) {  /* SearchIndex.expand: compounds, 'gesprek' also finds 'oudergesprek' */
+    if (Array.from(term).length < REGELS.samenstellingMin) return zoekIndex.woordenschat.indexOf(term) !== -1 ? [term] : [];
     if (!zoekIndex.uitbreidingen[term]) {
       zoekIndex.uitbreidingen[term] = zoekIndex.woordenschat.filter(function (woord) { return woord.indexOf(term) !== -1; });
     }
     return zoekIndex.uitbreidingen[term];
   }
-  function scores(tekst) {
-    zoekIndex = zoekIndex || maakZoekIndex();
-    var termen = [];
-    woorden(tekst).map(stam).forEach(function (term) { if (termen.indexOf(term) === -1) termen.push(term); });
-    var gezocht = termen.map(uitbreiden);
-    var gevonden = {};
-    if (!gezocht.length) return gevonden;
-    INDEX.kaarten.forEach(function (kaart, positie) {
-      var sets = zoekIndex.perKaart[positie], score = 0;
-      for (var i = 0; i < gezocht.length; i++) {
-        var opties = gezocht[i];
-        if (opties.some(function (o) { return sets.titel.has(o); })) score += REGELS.titelGewicht;
-        else if (opties.some(function (o) { return sets.tekst.has(o); })) score += 1;
-        else return;
+  function opties(woord) {  /* SearchIndex.options: the terms of its stem and those that hold the word as typed */
+    return Array.from(new Set(uitbreiden(stam(woord)).concat(uitbreiden(woord))));
+  }
+  function zoekWoorden(tekst) {  /* search.query_words: without stop words, unless the query holds nothing else */
+    var alle = Array.from(new Set(woorden(tekst)));
+    var echt = alle.filter(function (woord) { return REGELS.stopwoorden.indexOf(woord) === -1; });
+    return echt.length ? echt : alle;
+  }
+  function afstand(a, b) {  /* Levenshtein distance, as rapidfuzz counts it */
+    a = Array.from(a); b = Array.from(b);
+    var rij = b.map(function (_, j) { return j + 1; });
+    rij.unshift(0);
+    for (var i = 1; i <= a.length; i++) {
+      var vorige = rij[0];
+      rij[0] = i;
+      for (var j = 1; j <= b.length; j++) {
+        var nu = rij[j];
+        rij[j] = Math.min(rij[j] + 1, rij[j - 1] + 1, vorige + (a[i - 1] === b[j - 1] ? 0 : 1));
+        vorige = nu;
       }
-      gevonden[kaart.slug] = score;
+    }
+    return rij[b.length];
+  }
+  function bedoeld(woord) {  /* SearchIndex.closest_word: the nearest known word; of equals the first */
+    var grens = Array.from(woord).length <= REGELS.tikfoutKort ? 1 : 2, beste = null;
+    zoekIndex.bekend.forEach(function (ander) {
+      if (Math.abs(Array.from(ander).length - Array.from(woord).length) > grens) return;
+      var d = afstand(woord, ander);
+      if (d <= grens) { beste = beste && beste.d <= d ? beste : { woord: ander, d: d }; }
     });
-    return gevonden;
+    return beste && beste.woord !== woord ? beste.woord : null;
+  }
+  function zoeken(tekst) {  /* SearchIndex.search: per card (query words it holds, score); what was left out */
+    zoekIndex = zoekIndex || maakZoekIndex();
+    var gevonden = Object.create(null), treffers = [], weggelaten = [], voorstellen = Object.create(null);
+    zoekWoorden(tekst).forEach(function (woord) {
+      var termen = opties(woord);
+      if (!termen.length) {
+        weggelaten.push(woord);
+        var beter = bedoeld(woord);
+        if (beter) voorstellen[woord] = beter;
+        return;
+      }
+      treffers.push(new Set(termen));
+      INDEX.kaarten.forEach(function (kaart, positie) {
+        var sets = zoekIndex.perKaart[positie], beste = 0;
+        termen.forEach(function (term) { if (heeft(sets.gewichten, term) && sets.gewichten[term] > beste) beste = sets.gewichten[term]; });
+        if (!beste) return;
+        if (termen.some(function (term) { return sets.titel.has(term); })) beste += REGELS.titelBonus;
+        var rang = gevonden[kaart.slug] = gevonden[kaart.slug] || [0, 0];
+        rang[0] += 1;
+        rang[1] += beste;
+      });
+    });
+    return { rangen: gevonden, treffers: treffers, weggelaten: weggelaten, voorstellen: voorstellen };
+  }
+
+  /* ---- snippets: kaartenbak/snippets.py over the passages it wrote into the index ---- */
+  var WOORD = /[\p{L}\p{N}_\u00ad]+/gu;  /* a word; a soft hyphen of a hyphenated title stays inside it */
+  function stamVan(woord) { woord = fold(woord.replace(/\u00ad/g, "")); return heeft(INDEX.stammen, woord) ? INDEX.stammen[woord] : woord; }
+  function bevat(tekst, treffer) { return (tekst.match(WOORD) || []).some(function (woord) { return treffer.has(stamVan(woord)); }); }
+  function markeer(tekst, treffers) {  /* snippets.mark: [text, marked] pieces */
+    var stukken = [], begin = 0;
+    tekst.replace(WOORD, function (woord, plek) {
+      var stam = stamVan(woord);
+      if (treffers.some(function (treffer) { return treffer.has(stam); })) {
+        stukken.push([tekst.slice(begin, plek), false], [woord, true]);
+        begin = plek + woord.length;
+      }
+      return woord;
+    });
+    stukken.push([tekst.slice(begin), false]);
+    return stukken.filter(function (stuk) { return stuk[0]; });
+  }
+  function inkorten(tekst, treffers) {  /* snippets.shorten: REGELS.fragmentLengte words around the first hit */
+    var woordenLijst = [], m, patroon = new RegExp(WOORD.source, "gu");
+    while ((m = patroon.exec(tekst))) woordenLijst.push({ begin: m.index, eind: m.index + m[0].length, tekst: m[0] });
+    if (woordenLijst.length <= REGELS.fragmentLengte) return tekst;
+    var eerste = woordenLijst.findIndex(function (w) { return treffers.some(function (t) { return bevat(w.tekst, t); }); });
+    var start = Math.max(0, Math.min(Math.max(eerste, 0) - REGELS.fragmentVoor, woordenLijst.length - REGELS.fragmentLengte));
+    var eind = start + REGELS.fragmentLengte, verder = eind < woordenLijst.length;
+    return (start ? "… " : "") + tekst.slice(start ? woordenLijst[start].begin : 0, verder ? woordenLijst[eind - 1].eind : tekst.length) + (verder ? " …" : "");
+  }
+  function toonStukken(element, stukken) {
+    element.textContent = "";
+    stukken.forEach(function (stuk) { element.append(stuk[1] ? el("mark", {}, [stuk[0]]) : stuk[0]); });
+  }
+  function toonFragment(tegel, kaart, treffers) {  /* snippets.snippet, into a tile as templates/_tile.html writes it */
+    var kop = $(".tile-titel a", tegel), samenvatting = $(".samenvatting", tegel), oud = $(".fragment", tegel);
+    if (oud) oud.remove();
+    toonStukken(kop, markeer(kop.textContent, treffers));
+    if (samenvatting) toonStukken(samenvatting, markeer(samenvatting.textContent, treffers));
+    var getoond = kaart.titel + " " + kaart.samenvatting;
+    var missend = treffers.filter(function (treffer) { return !bevat(getoond, treffer); });
+    if (!missend.length) return;
+    var beste = "", meeste = -1;
+    kaart.passages.forEach(function (zin) {
+      var aantal = missend.filter(function (treffer) { return bevat(zin, treffer); }).length;
+      if (aantal > meeste) { beste = zin; meeste = aantal; }
+    });
+    if (meeste < 1) return;
+    var fragment = el("p", { "class": "fragment" });
+    toonStukken(fragment, markeer(inkorten(beste, treffers), treffers));
+    $("ul.tags", tegel).before(fragment);
   }
 
   /* Collection.select: all tags, the deck, the query (best first, ties in collection order), and the tag counts. */
@@ -156,16 +243,26 @@
     var gekozen = INDEX.kaarten.filter(function (kaart) {
       return tags.every(function (tag) { return kaart.tags.indexOf(tag) !== -1; }) && (!filter.bak || kaart.bak === filter.bak);
     });
+    var gezocht = null;
     if (zoek) {
-      var punten = scores(zoek);
-      gekozen = gekozen.filter(function (kaart) { return kaart.slug in punten; })
-        .sort(function (a, b) { return punten[b.slug] - punten[a.slug]; });
+      gezocht = zoeken(zoek);
+      var rangen = gezocht.rangen;
+      gekozen = gekozen.filter(function (kaart) { return heeft(rangen, kaart.slug); })
+        .sort(function (a, b) { return rangen[b.slug][0] - rangen[a.slug][0] || rangen[b.slug][1] - rangen[a.slug][1]; });
     }
     var tellingen = {};
     gekozen.forEach(function (kaart) { kaart.tags.forEach(function (tag) { tellingen[tag] = (tellingen[tag] || 0) + 1; }); });
     var tagTellingen = Object.keys(tellingen).map(function (tag) { return [tag, tellingen[tag]]; })
       .sort(function (a, b) { return b[1] - a[1] || DRAW.compare(a[0], b[0]); });
-    return { kaarten: gekozen, tags: tags, tagTellingen: tagTellingen };
+    return { kaarten: gekozen, tags: tags, tagTellingen: tagTellingen, gezocht: gezocht && zoekNotities(gezocht, zoek, tags) };
+  }
+  function zoekNotities(gezocht, zoek, tags) {  /* collection._search_notes */
+    var voorstel = "";
+    if (Object.keys(gezocht.voorstellen).length) {
+      voorstel = woorden(zoek).map(function (woord) { return heeft(gezocht.voorstellen, woord) ? gezocht.voorstellen[woord] : woord; }).join(" ");
+    }
+    var naam = woorden(zoek).join(" "), tag = heeft(INDEX.tagWoorden, naam) ? INDEX.tagWoorden[naam] : "";
+    return { treffers: gezocht.treffers, weggelaten: gezocht.weggelaten, voorstel: voorstel, tag: tags.indexOf(tag) === -1 ? tag : "" };
   }
 
   /* The active filters as chips that each remove one, as templates/_chips.html writes them. */
@@ -182,6 +279,25 @@
     return lijst;
   }
 
+  /* What the overview says about a query, as templates/index.html writes it (web/filters.py: search_notes). */
+  function zoekHulp(na, notities, filter, aantal) {
+    var regels = [];
+    if (notities.weggelaten.length) {
+      var woordenLijst = [];
+      notities.weggelaten.forEach(function (woord, i) { if (i) woordenLijst.push(", "); woordenLijst.push(el("q", {}, [woord])); });
+      var rest = aantal ? "; gezocht zonder " + (notities.weggelaten.length === 1 ? "dat woord" : "die woorden") + "." : ".";
+      regels.push(el("p", {}, ["Geen kaart bevat "].concat(woordenLijst, [rest])));
+    }
+    if (notities.voorstel) {
+      regels.push(el("p", {}, ["Bedoelde je: ", el("a", { href: adres("index", filterArgs(filter, { q: notities.voorstel })) + "#resultaten" }, [notities.voorstel]), "?"]));
+    }
+    if (notities.tag) {
+      var href = adres("index", filterArgs(filter, { tag: filter.tags.concat([notities.tag]), q: "" })) + "#resultaten";
+      regels.push(el("p", {}, ["Alleen kaarten met de tag ", el("a", { "class": "tag", href: href }, [notities.tag]), " tonen"]));
+    }
+    if (regels.length) na.after(el("div", { "class": "zoek-hulp", "data-zoek-hulp": "" }, regels));
+  }
+
   /* ---- the overview ---- */
   function overzicht() {
     var filter = leesFilter(), lijst = $(".tiles");
@@ -189,7 +305,11 @@
     var selectie = selecteer(filter), totaal = INDEX.kaarten.length, aantal = selectie.kaarten.length;
     var tegels = {};
     $$(":scope > li", lijst).forEach(function (li) { tegels[$("[data-slug]", li).dataset.slug] = li; li.remove(); });
-    selectie.kaarten.forEach(function (kaart) { if (tegels[kaart.slug]) lijst.append(tegels[kaart.slug]); });
+    selectie.kaarten.forEach(function (kaart) {
+      if (!tegels[kaart.slug]) return;
+      if (selectie.gezocht) toonFragment(tegels[kaart.slug], kaart, selectie.gezocht.treffers);
+      lijst.append(tegels[kaart.slug]);
+    });
     $$('.resultaten nav.buren').forEach(function (nav) { nav.remove(); });  /* every card is on this one page */
 
     titel(aantal + " kaarten gevonden");
@@ -228,7 +348,9 @@
       if (!selectie.tagTellingen.length) { facetten.previousElementSibling.remove(); facetten.remove(); }
     }
 
-    $(".resultaten .telling").after(filterChips(filter, "index", "Alle filters wissen"));
+    var chips = filterChips(filter, "index", "Alle filters wissen");
+    $(".resultaten .telling").after(chips);
+    if (selectie.gezocht) zoekHulp(chips, selectie.gezocht, filter, aantal);
 
     var acties = $(".selectie-acties");
     $$("a", acties).forEach(function (link) { link.href = link.href.split("?")[0] + query(filterArgs(filter)); });

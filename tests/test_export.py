@@ -8,13 +8,12 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 from playwright.sync_api import expect
 
 from kaartenbak.draw import shuffled
-from kaartenbak.search import SearchIndex
 from kaartenbak.store import CardStore
 from web.export import file_path, relative_links
 
@@ -161,11 +160,12 @@ def test_the_index_holds_the_terms_search_py_holds(cards, exported):
     script = (exported / "kaarten-index.js").read_text(encoding="utf-8")
     assert script.startswith("window.KAARTENBAK_INDEX = ") and json.loads(script.split("= ", 1)[1].rstrip(";\n")) == index
     collection = CardStore(cards.root).collection
-    search = SearchIndex(collection.cards)
+    search = collection.search_index
     assert [card["slug"] for card in index["kaarten"]] == [card.slug for card in collection]
     for card in index["kaarten"]:
-        assert (card["titelTermen"], card["tekstTermen"]) == search.card_terms()[card["slug"]]
+        assert card["gewichten"] == search.card_weights()[card["slug"]] and card["titelTermen"] == search.title_terms()[card["slug"]]
     assert index["stammen"] == search.stems and "geinitieerd" in index["stammen"]
+    assert index["tagWoorden"]["soorten oudergesprekken"] == "soorten oudergesprekken"
     assert {card["pagina"] for card in index["kaarten"]} >= {"kaart/kaart-1/index.html"} and index["paginas"]["trek"] == "trek/index.html"
 
 
@@ -319,7 +319,8 @@ def test_the_export_works_like_the_live_site(tab, site, live_server, app):
         tab.get_by_role("link", name=re.compile("^Projector")).click()
     scherm = popup.value
     expect(shown_prompt(scherm)).to_have_text("Eerste vraag?")
-    assert "Geheim van de mentor" not in scherm.content() and scherm.locator("textarea, .werkbalk, aside.begeleider").count() == 0
+    expect(scherm.locator("textarea, .werkbalk, aside.begeleider")).to_have_count(0)  # the export's script makes the page the projector's
+    assert "Geheim van de mentor" not in scherm.content()
     expect(scherm.get_by_text("Eerste doorvraag?")).to_be_hidden()
     tab.keyboard.press("ArrowRight")
     expect(shown_prompt(scherm)).to_have_text("Tweede vraag?")
@@ -378,8 +379,17 @@ def test_links_opened_from_disk_stay_in_the_export(tab, exported, where):
 QUERIES = [
     "geinitieerd", "GEÏNITIEERD", "oudergesprek", "oudergesprekken", "gesprek", "gesprekken", "vraag", "vragen",
     "tweede vraag", "kaart 2", "emotie", "emoties", "ouder", "ouders", "boze ouders", "!!!", "de", "ouderavond",
-    "plannen verslag", "scenario", "rust", "foto", "tip mentor",
+    "plannen verslag", "scenario", "rust", "foto", "tip mentor", "oudercontact", "oudergesprekkken", "qwertyuiop plannen",
+    "wat doe ik bij emoties", "vraag, vraag en nog een vraag", "constructor",
 ]
+# What a result page says about a query: each tile's marked title, summary and passage, and the notes
+# on left-out words, a suggestion and a tag to filter on, with the query strings of their links.
+RESULTS_JS = r"""() => ({
+  tiles: [...document.querySelectorAll('.tiles article[data-slug]')].map(tile => [tile.dataset.slug,
+    ...[...tile.querySelectorAll('.tile-titel a, .samenvatting, .fragment')].map(e => e.className + ': ' + e.innerHTML.replace(/\u00ad/g, ''))]),
+  notes: [...document.querySelectorAll('[data-zoek-hulp] p')].map(p => p.textContent.replace(/\s+/g, ' ').trim()),
+  links: [...document.querySelectorAll('[data-zoek-hulp] a')].map(a => new URL(a.href).search),
+})"""
 
 
 @pytest.mark.browser
@@ -391,6 +401,18 @@ def test_the_browser_search_gives_what_python_gives(tab, exported, app):
             tab.goto(url)
             expected = [card.slug for card in cards.select(tags=[tag] if tag else [], query=query).cards]
             assert tiles(tab) == expected, (query, tag)
+
+
+@pytest.mark.browser
+def test_the_export_marks_and_explains_a_search_as_the_live_site_does(tab, exported, live_server):
+    for query in QUERIES:
+        tab.goto(live_server + "/?q=" + quote(query))
+        live = tab.evaluate(RESULTS_JS)
+        tab.goto(exported.as_uri() + "/index.html?q=" + quote(query))
+        assert tab.evaluate(RESULTS_JS) == live, query
+    for overview in (live_server + "/", exported.as_uri() + "/index.html"):  # a match in the body only: the passage shows it
+        tab.goto(overview + "?q=geinitieerd")
+        expect(tab.locator(".tiles .fragment mark")).to_have_text(["geïnitieerd"])
 
 
 def test_the_exported_overview_shows_every_card_on_one_page(runner, kaarten, tmp_path):

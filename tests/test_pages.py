@@ -32,7 +32,7 @@ def test_tag_filter_shows_matching_cards_and_counts(client, filled):
 
 
 def test_search_and_empty_state(client, filled):
-    assert "Het oudergesprek" in client.get("/?q=oudergesprekken").get_data(as_text=True)
+    assert "Het <mark>oudergesprek</mark>" in client.get("/?q=oudergesprekken").get_data(as_text=True)
     page = client.get("/?q=bestaatnietwoord").get_data(as_text=True)
     assert "Geen kaarten gevonden" in page and "0 van 3 kaarten" in page
 

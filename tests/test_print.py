@@ -241,7 +241,7 @@ def test_the_sizes_are_what_a_back_holds_in_chromium(browser, shipped_base):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("bak", ["ouderbetrokkenheid", "oudergesprekken-oefenen"])
+@pytest.mark.parametrize("bak", ["ouderbetrokkenheid", "oudergesprekken-oefenen", "lastige-situaties"])
 def test_a_deck_prints_one_card_per_card_at_one_size_with_nothing_cut_off(browser, shipped_base, tmp_path, bak):
     require_pdftotext()
     deck = [card for card in CardStore(SHIPPED_KAARTEN).collection if card.bak == bak]
@@ -263,9 +263,15 @@ def test_a_deck_prints_one_card_per_card_at_one_size_with_nothing_cut_off(browse
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) == 2 * math.ceil(len(deck) / 4)
     text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
-    missing = [prompt.text for card in deck if card.slug not in shortened for prompt in card.prompts if prompt.text not in text]
+    unbroken = unbreak(text)
+    missing = [prompt.text for card in deck if card.slug not in shortened for prompt in card.prompts if unbreak(prompt.text) not in unbroken]
     assert missing == []
     assert "tweede kaart" not in text and "deel 2" not in text
+
+
+def unbreak(text: str) -> str:
+    """Text without spaces and hyphens, so a line broken at a hyphen ('ik-' / 'boodschap') still reads as one."""
+    return re.sub(r"[\s\-\u00ad]+", "", text)
 
 
 @functools.cache

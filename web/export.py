@@ -20,7 +20,8 @@ from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from kaartenbak.practice import Piles, listed_roles
 from kaartenbak.printing import BACK_ORDER, PER_SHEET, SIZES, printed_card
-from kaartenbak.search import SUFFIX_MAX, SearchIndex
+from kaartenbak.search import COMPOUND_MIN, SHORT_WORD, STOPWORDS, SUFFIX_MAX, TITLE_BONUS
+from kaartenbak.snippets import BEFORE, LENGTH, passages
 
 from .filters import MAX_TAGS, MAX_TEXT
 from .mentor import DRAWN_SOORTEN, PRACTICE_SOORTEN, ROLLEN
@@ -76,7 +77,7 @@ def relative_links(html: str, page: str) -> str:
 def build_index(cards) -> dict:
     """The data the browser needs to filter, search and draw as the server does: the cards and the rules."""
     search = cards.search_index
-    terms = search.card_terms()
+    weights, titles = search.card_weights(), search.title_terms()
     return {
         "kaarten": [
             {
@@ -84,8 +85,9 @@ def build_index(cards) -> dict:
                 "begeleider": card.begeleider,
                 "pagina": file_path(url_for("pages.card", slug=card.slug)),
                 "gesprek": file_path(url_for("mentor.gesprek", slug=card.slug)),
-                "titelTermen": terms[card.slug][0],  # folded, stemmed terms, as kaartenbak/search.py holds them
-                "tekstTermen": terms[card.slug][1],
+                "gewichten": weights[card.slug],  # folded, stemmed terms with their weights, as kaartenbak/search.py holds them
+                "titelTermen": titles[card.slug],
+                "passages": passages(card, cards.synonyms(card)),  # what a snippet is taken from
                 **(_practice_roles(cards, card) if card.soort == "scenario" else {}),
                 "drukmaat": _print_size(card),
             }
@@ -93,11 +95,16 @@ def build_index(cards) -> dict:
         ],
         "bakken": {bak.slug: {"naam": bak.naam, "css": bak.css_class} for bak in cards.bakken.values()},
         "stammen": dict(sorted(search.stems.items())),  # every folded word of the cards -> its stem
+        "tagWoorden": dict(sorted(cards.tag_words.items())),  # a tag or synonym, folded -> the tag a query naming it offers
         "paginas": {name: file_path(url_for(endpoint)) for name, endpoint in PAGES.items()},
         "regels": {
-            "titelGewicht": SearchIndex.TITLE_WEIGHT,
-            "samenstellingMin": SearchIndex.COMPOUND_MIN,
+            "titelBonus": TITLE_BONUS,
+            "samenstellingMin": COMPOUND_MIN,
             "achtervoegselMax": SUFFIX_MAX,
+            "stopwoorden": sorted(STOPWORDS),
+            "tikfoutKort": SHORT_WORD,
+            "fragmentVoor": BEFORE,
+            "fragmentLengte": LENGTH,
             "maxTags": MAX_TAGS,
             "maxTekst": MAX_TEXT,
             "trekSoorten": list(DRAWN_SOORTEN),

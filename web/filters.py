@@ -106,3 +106,14 @@ def paginate(cards, current: Filter, endpoint: str = "pages.index") -> Page:
         previous=link(number - 1) if number > 1 else None,
         next=link(number + 1) if number < count else None,
     )
+
+
+def search_notes(selection, current: Filter, endpoint: str = "pages.index") -> dict:
+    """Links for what the overview says about a query: the words it probably meant, and the tag it names."""
+    return {
+        "left_out": selection.left_out,
+        "suggestion": selection.suggestion,
+        "suggestion_url": url_for(endpoint, **current.args(q=selection.suggestion), _anchor=RESULTS) if selection.suggestion else "",
+        "tag": selection.tag_offer,
+        "tag_url": url_for(endpoint, **current.args(tag=[*current.tags, selection.tag_offer], q=""), _anchor=RESULTS) if selection.tag_offer else "",
+    }

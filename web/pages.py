@@ -7,9 +7,10 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from kaartenbak.guide import load_guide
 from kaartenbak.hyphenate import hyphenate
 from kaartenbak.printing import SIZES, print_run
+from kaartenbak.snippets import snippet
 
 from .caching import cached_page, fingerprint
-from .filters import Filter, active_filters, deck_links, facet_links, paginate, tag_url
+from .filters import Filter, active_filters, deck_links, facet_links, paginate, search_notes, tag_url
 from .share import public_url, qr_svg
 from .store import card_store, collection
 
@@ -22,10 +23,13 @@ def index():
     cards = collection()
     current = Filter.from_request()
     selection = cards.select(tags=current.tags, bak=current.bak, query=current.q)
+    page = paginate(selection.cards, current)
     return render_template(
         "index.html",
         selection=selection,
-        page=paginate(selection.cards, current),
+        page=page,
+        snippets={card.slug: snippet(card, selection.hits, cards.synonyms(card)) for card in page.cards} if selection.hits else {},
+        notes=search_notes(selection, current),
         filter=current,
         facets=facet_links(selection, current),
         decks=deck_links(cards.bakken, current),
