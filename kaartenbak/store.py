@@ -143,14 +143,14 @@ class CardStore:
         with self._lock:
             started = time.monotonic()
             self._next_check = started + self.check_interval
-            files, images, problems, folders = self._scan()
+            files, images, problems, moments = self._scan()
             # a big folder is checked less often, so checking stays a small share of the work
             self._next_check = time.monotonic() + max(self.check_interval, (time.monotonic() - started) / SCAN_SHARE)
             signature = (tuple(files), images, tuple(problems))  # a new odd file changes it too
             if signature == self._signature:
                 return False
             self._signature = signature
-            built = self._build(files, images, problems, folders)  # may reset the signature
+            built = self._build(files, images, problems, moments)  # may reset the signature
             if built is None:  # the folder moved while it was read: keep the collection we have, look again next time
                 self._signature = None
                 return False
