@@ -25,6 +25,7 @@ class Page:
     path: str
     prepare: tuple[Callable, ...] = field(default=(), compare=False)
     status: int = 200
+    exported: bool = True  # False: the page needs the server (the workbench), so the static export has none
 
 
 def open_details(page):
@@ -64,6 +65,12 @@ def keep_notes(card):
         page.wait_for_selector(".verslag-kaart")
 
     return step
+
+
+def type_problems(page):
+    """In the workbench, type a tag no deck knows and wait for the live check to show the problem at its field."""
+    page.fill("#veld-andere-tags", "emotei")
+    page.wait_for_selector('[data-meldingen="tags"] .melding')
 
 
 def example_card(cards):
@@ -114,6 +121,9 @@ def page_list(cards) -> list[Page]:
         Page("controle", "/controle"),
         Page("werken met de kaartenbak", "/werken-met-de-kaartenbak"),
         Page("niet gevonden", "/bestaat-niet", status=404),
+        Page("werkplaats", "/werkplaats", exported=False),
+        Page("werkplaats met problemen", "/werkplaats", (type_problems,), exported=False),
+        Page("werkplaats een kaart bewerken", f"/werkplaats?kaart={card.slug}", (open_details,), exported=False),
     ]
     vier = four_player_scenario(cards)
     if vier:
@@ -128,10 +138,10 @@ def export_page_list(cards) -> list[Page]:
     """The same page types in the static export, at the files its own links point to.
 
     The export has no error pages of its own (its web server answers those), so pages expecting
-    an error status are left out.
+    an error status are left out, as are pages that need the server.
     """
     def exported(path):
         route, _, query = path.partition("?")
         return "/" + file_path(route) + (f"?{query}" if query else "")
 
-    return [replace(page, name=f"export: {page.name}", path=exported(page.path)) for page in page_list(cards) if page.status == 200]
+    return [replace(page, name=f"export: {page.name}", path=exported(page.path)) for page in page_list(cards) if page.status == 200 and page.exported]

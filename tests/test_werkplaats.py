@@ -36,7 +36,7 @@ def test_the_form_posts_without_javascript_and_shows_problems_and_preview(client
     assert 'id="veld-andere-tags" name="andere_tags" value="emotei"' in html and 'aria-invalid="true"' in html
     html = client.post("/werkplaats", data={**FORM, "actie": "controleren"}).get_data(as_text=True)
     assert "Geen problemen gevonden" in html
-    assert '<h4 class="kaart-titel">Een nieuwe kaart</h4>' in html  # the card page
+    assert '<h3 class="kaart-titel">Een nieuwe kaart</h3>' in html  # the card page
     assert 'class="a6 voorkant' in html and '<li value="1">Wat vind jij?<ul><li>Waarom?</li></ul></li>' in html  # as printed
 
 
