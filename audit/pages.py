@@ -101,7 +101,7 @@ def page_list(cards) -> list[Page]:
         Page("overzicht gezocht", "/?q=gesprek"),
         Page("overzicht zonder resultaat", f"/?q={NO_MATCH}"),
         Page("overzicht gezocht: fragmenten, weggelaten woord, tag", f"/?q={NO_MATCH}+{quote(tag)}"),
-        Page("overzicht gezocht met tikfout", "/?q=gesprekkken"),
+        Page("overzicht gezocht met tikfout", "/?q=gesprkken"),
         Page("kaart", f"/kaart/{card.slug}"),
         Page("gesprek", gesprek),
         Page("gesprek met doorvragen en timer", gesprek, (open_details, start_timer)),

@@ -147,38 +147,40 @@ class SearchIndex:
             gc.enable()
 
     def _build(self, cards, synonyms) -> None:
+        """Count words per field, blend the fields into one term frequency per card (BM25F), then weigh by idf."""
         self._slugs = [card.slug for card in cards]
-        self.stems: dict[str, str] = {}  # every folded word of the cards -> its stem; queries are stemmed from it
-        counts, lengths = [], {name: [] for name in FIELDS}
+        stems = self.stems = {}  # every folded word of the cards -> its stem; queries are stemmed from it
+        words_per_card, lengths = [], {name: [] for name in FIELDS}
         for card in cards:
-            per_field = {}
+            fields = {}
             for name, text in card_fields(card, synonyms(card)).items():
                 words = WORD.findall(fold(text))
                 lengths[name].append(len(words))
-                found = per_field[name] = Counter()
-                for word, count in Counter(words).items():  # each distinct word once: stemming is the slow part
-                    term = self.stems.get(word)
-                    if term is None:
-                        term = self.stems[word] = stem(word)
-                    found[term] += count
-            counts.append(per_field)
+                fields[name] = counted = Counter(words)
+                for word in counted.keys() - stems.keys():  # stemming is slow: each new word once
+                    stems[word] = stem(word)
+            words_per_card.append(fields)
         average = {name: (sum(values) / len(values) if values else 0) or 1 for name, values in lengths.items()}
-        frequency = Counter(term for per_field in counts for term in set().union(*per_field.values()))
+        blended_per_card, frequency, title = [], Counter(), defaultdict(set)
+        for position, fields in enumerate(words_per_card):
+            blended = {}
+            get = blended.get
+            for name, counted in fields.items():
+                factor = FIELDS[name] / (1 - B[name] + B[name] * lengths[name][position] / average[name])
+                for word, count in counted.items():
+                    term = stems[word]
+                    blended[term] = get(term, 0) + factor * count
+            for word in fields["titel"]:
+                title[stems[word]].add(position)
+            frequency.update(blended.keys())
+            blended_per_card.append(blended)
         total = len(self._slugs)
         idf = {term: math.log(1 + (total - df + 0.5) / (df + 0.5)) for term, df in frequency.items()}
         positions, weights = defaultdict(lambda: array("I")), defaultdict(lambda: array("I"))
-        title = defaultdict(set)
-        for position, per_field in enumerate(counts):
-            blended = defaultdict(float)
-            for name, found in per_field.items():
-                norm = 1 - B[name] + B[name] * lengths[name][position] / average[name]
-                for term, count in found.items():
-                    blended[term] += FIELDS[name] * count / norm
+        for position, blended in enumerate(blended_per_card):
             for term, tf in blended.items():
                 positions[term].append(position)
-                weights[term].append(max(1, round(SCALE * idf[term] * tf / (K1 + tf))))
-            for term in per_field["titel"]:
-                title[term].add(position)
+                weights[term].append(round(SCALE * idf[term] * tf / (K1 + tf)) or 1)
         self._postings = {term: (positions[term], weights[term]) for term in positions}
         self._title = {term: frozenset(found) for term, found in title.items()}
         self._vocabulary = tuple(self._postings)
@@ -205,8 +207,15 @@ class SearchIndex:
 
     def options(self, word: str) -> tuple[str, ...]:
         """The terms a folded query word matches: those of its stem and, as stemming may change a word's
-        end ('kennismaking' -> 'kennismaak'), those that hold the word as typed ('kennismakingsgesprek')."""
-        return tuple(dict.fromkeys((*self.expand(query_stem(word, self.stems, self.known)), *self.expand(word))))
+        end ('kennismaking' -> 'kennismaak'), those that hold the word as typed ('kennismakingsgesprek').
+        Failing both, those that hold the word without its last few letters: 'mishandeling' is a word of
+        no card, but 'mishandel' is part of 'kindermishandel'."""
+        found = tuple(dict.fromkeys((*self.expand(query_stem(word, self.stems, self.known)), *self.expand(word))))
+        for cut in range(1, SUFFIX_MAX + 1):
+            if found or len(word) - cut < COMPOUND_MIN:
+                break
+            found = self.expand(word[:-cut])
+        return found
 
     def _word_scores(self, options: tuple[str, ...]) -> dict[int, int]:
         """Per card position, the best weight among a query word's terms, plus the title bonus."""

@@ -126,8 +126,13 @@
     }
     return zoekIndex.uitbreidingen[term];
   }
-  function opties(woord) {  /* SearchIndex.options: the terms of its stem and those that hold the word as typed */
-    return Array.from(new Set(uitbreiden(stam(woord)).concat(uitbreiden(woord))));
+  function opties(woord) {  /* SearchIndex.options: the terms of its stem, those that hold the word, or the word less a few letters */
+    var gevonden = Array.from(new Set(uitbreiden(stam(woord)).concat(uitbreiden(woord)))), letters = Array.from(woord);
+    for (var eraf = 1; eraf <= REGELS.achtervoegselMax; eraf++) {
+      if (gevonden.length || letters.length - eraf < REGELS.samenstellingMin) break;
+      gevonden = uitbreiden(letters.slice(0, letters.length - eraf).join(""));
+    }
+    return gevonden;
   }
   function zoekWoorden(tekst) {  /* search.query_words: without stop words, unless the query holds nothing else */
     var alle = Array.from(new Set(woorden(tekst)));

@@ -16,6 +16,7 @@ RELEVANCE = [
     ("scheiding", ["gescheiden-ouders"]),
     ("meldcode", ["zorgen-over-veiligheid"]),
     ("kindermishandeling", ["zorgen-over-veiligheid"]),
+    ("mishandeling", ["zorgen-over-veiligheid"]),  # part of a compound, in another form
     ("laaggeletterd", ["laaggeletterde-ouders"]),
     ("laaggeletterde ouders", ["laaggeletterde-ouders"]),
     ("passend onderwijs", ["passend-onderwijs"]),
@@ -25,6 +26,7 @@ RELEVANCE = [
     ("mentoravond", ["ouderavond-leiden"]),
     ("klacht", ["intimidatie-en-klachten"]),
     ("ouderportaal", ["digitale-oudercommunicatie"]),
+    ("portaal", ["digitale-oudercommunicatie"]),
     ("zittenblijven", ["slecht-nieuws-vo"]),
     ("doubleren", ["slecht-nieuws-vo"]),
     ("emoties", ["emoties-in-oudergesprekken"]),
@@ -38,7 +40,7 @@ RELEVANCE = [
     ("observeren", ["observator"]),
     ("sociale media", ["social-media"]),
     ("zwemles", ["waardenconflict"]),
-    ("oudergesprekkken", ["soorten-oudergesprekken"]),  # a typo: the suggestion finds it
+    ("oudergesprkken", ["soorten-oudergesprekken"]),  # a typo: the suggestion finds it
 ]
 
 

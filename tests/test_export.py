@@ -379,7 +379,7 @@ def test_links_opened_from_disk_stay_in_the_export(tab, exported, where):
 QUERIES = [
     "geinitieerd", "GEÏNITIEERD", "oudergesprek", "oudergesprekken", "gesprek", "gesprekken", "vraag", "vragen",
     "tweede vraag", "kaart 2", "emotie", "emoties", "ouder", "ouders", "boze ouders", "!!!", "de", "ouderavond",
-    "plannen verslag", "scenario", "rust", "foto", "tip mentor", "oudercontact", "oudergesprekkken", "qwertyuiop plannen",
+    "plannen verslag", "scenario", "rust", "foto", "tip mentor", "oudercontact", "oudergesprkken", "qwertyuiop plannen", "initieerde",
     "wat doe ik bij emoties", "vraag, vraag en nog een vraag", "constructor",
 ]
 # What a result page says about a query: each tile's marked title, summary and passage, and the notes
