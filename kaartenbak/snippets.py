@@ -44,7 +44,7 @@ def passages(card, synonyms: dict[str, tuple[str, ...]]) -> list[str]:
     """The card's body as sentences, block by block, prompts included; then each tag with the deck's other words for it."""
     blocks = (plain_text(block) for block in BLOCK.split(card.html))
     sentences = [sentence for block in blocks if block for sentence in SENTENCE_END.split(block)]
-    return sentences + [f"{tag}: " + ", ".join(synonyms[tag]) for tag in card.tags if synonyms.get(tag)]
+    return sentences + [f"Tag {tag}, ook: " + ", ".join(synonyms[tag]) for tag in card.tags if synonyms.get(tag)]
 
 
 def shorten(text: str, hits) -> str:

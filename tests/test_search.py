@@ -173,5 +173,5 @@ def test_a_long_passage_is_shortened_around_the_hit(kaarten):
 def test_a_synonym_match_shows_the_tag_it_belongs_to(kaarten):
     kaarten.card("een", titel="Bereikbaar", tags="[contact met ouders]", body="Over bellen.\n")
     found = snippet_for(load(kaarten), "een", "oudercontact")
-    assert "".join(text for text, _ in found.passage) == "contact met ouders: contact, oudercontact"
+    assert "".join(text for text, _ in found.passage) == "Tag contact met ouders, ook: contact, oudercontact"
     assert marked(found.passage) == ["oudercontact"]

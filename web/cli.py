@@ -7,15 +7,12 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from kaartenbak.authoring import AuthoringError, create_card, find_bak, load_for_trainers
+from kaartenbak.check import count, report
 from kaartenbak.parse import PLACEHOLDER
 
 from .export import ExportError, export_site
 
 kaarten = AppGroup("kaarten", help="Kaarten controleren, nieuwe kaarten maken, de tags bekijken en de site exporteren.")
-
-
-def _count(number: int, one: str, more: str) -> str:
-    return f"{number} {one if number == 1 else more}"
 
 
 def _folder() -> Path:
@@ -33,18 +30,8 @@ def _stop(message: str):
 @click.option("--streng", is_flag=True, help="Ook bij waarschuwingen mislukken (exitcode 1).")
 def check(folder, streng):
     """Controleer elke kaart in MAP (standaard de kaartenmap van de site) zoals de site ze laadt."""
-    cards = load_for_trainers(folder or _folder())
-    for problem in cards.problems:
-        click.echo(str(problem))
-    errors = cards.error_count
-    warnings = len(cards.problems) - errors
-    click.echo(", ".join((
-        _count(len(cards), "kaart", "kaarten"),
-        _count(errors, "fout", "fouten"),
-        _count(warnings, "waarschuwing", "waarschuwingen"),
-    )))
-    if errors or (streng and warnings):
-        raise SystemExit(1)
+    if code := report(folder or _folder(), streng):
+        raise SystemExit(code)
 
 
 @kaarten.command("nieuw", short_help="Maak een nieuwe kaart.")
@@ -80,7 +67,7 @@ def tags(bak):
         for usage in cards.tag_usage(deck.slug):
             unused = "" if usage.count else " (niet gebruikt)"
             synonyms = f"; synoniemen: {', '.join(usage.synonyms)}" if usage.synonyms else ""
-            click.echo(f"  {usage.tag}: {_count(usage.count, 'kaart', 'kaarten')}{unused}{synonyms}")
+            click.echo(f"  {usage.tag}: {count(usage.count, 'kaart', 'kaarten')}{unused}{synonyms}")
 
 
 @kaarten.command("export", short_help="Schrijf de hele site als losse bestanden.")
@@ -93,10 +80,10 @@ def export(doel):
         done = export_site(create_app, current_app.config, doel)
     except ExportError as error:
         _stop(f"Niets geëxporteerd: {error}")
-    pages = _count(done.pages, "pagina", "pagina's")
-    click.echo(f"{pages} en {_count(done.files, 'ander bestand', 'andere bestanden')} geschreven naar {done.folder}")
+    pages = count(done.pages, "pagina", "pagina's")
+    click.echo(f"{pages} en {count(done.files, 'ander bestand', 'andere bestanden')} geschreven naar {done.folder}")
     if done.problems:
-        click.echo(f"Let op: {_count(done.problems, 'fout', 'fouten')} in de kaarten; een kaart met een fout staat niet in de export (zie: flask --app app kaarten check)", err=True)
+        click.echo(f"Let op: {count(done.problems, 'fout', 'fouten')} in de kaarten; een kaart met een fout staat niet in de export (zie: flask --app app kaarten check)", err=True)
     click.echo(f"Open {done.folder / 'index.html'} in een browser, of zet de map op een webserver.")
 
 
