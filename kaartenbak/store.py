@@ -213,6 +213,8 @@ class CardStore:
         moments = {self.root: _mtime(self.root)}
         try:
             folders = sorted(os.scandir(self.root), key=lambda entry: entry.name)
+        except NotADirectoryError:
+            return [], frozenset(), [Problem(str(self.root), None, "is een bestand, geen kaartenmap; geef de map met de bakken")], moments
         except OSError:
             return [], frozenset(), [Problem(str(self.root), None, "de kaartenmap bestaat niet of is niet te lezen")], moments
         for folder in folders:

@@ -183,6 +183,10 @@ def test_check_reads_the_folder_it_is_given(kaarten, runner, tmp_path):
     missing = run(runner, "check", str(tmp_path / "nergens"))
     assert "fout: de kaartenmap bestaat niet" in missing.output
     assert missing.exit_code == 1
+    (tmp_path / "een-bestand").write_text("geen map")
+    a_file = run(runner, "check", str(tmp_path / "een-bestand"))
+    assert "een-bestand: fout: is een bestand, geen kaartenmap" in a_file.output and "Error" not in a_file.output
+    assert a_file.exit_code == 1
 
 
 def test_check_prints_each_problem_once_not_also_in_the_log(kaarten, runner, tmp_path, caplog):
