@@ -140,6 +140,7 @@ def check(draft: Draft, cards: Collection, root) -> Checked:
         others = [other for other in cards if other.slug != slug]
         problems += [problem for problem in collection_problems([*others, card]) if problem.path == where]
     findings += [_place(problem, starts) for problem in problems]
+    findings.sort(key=lambda finding: finding.level != FOUT)  # errors first: they keep the card off the site
     return Checked(slug, text, card, tuple(findings))
 
 
