@@ -75,7 +75,10 @@ def template_body() -> str:
 
 def existing_card(root, slug: str) -> str | None:
     """The path (within the card folder) of a card file with this name in any deck, or None."""
-    taken = [path for path in Path(root).glob(f"*/{slug}.md") if not is_ignored(path.parent.name)]
+    try:
+        taken = [path for path in Path(root).glob(f"*/{slug}.md") if not is_ignored(path.parent.name)]
+    except OSError:  # a name too long for the file system: no file has it
+        return None
     return taken[0].relative_to(root).as_posix() if taken else None
 
 

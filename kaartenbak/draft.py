@@ -10,7 +10,7 @@ from .bak import Bak
 from .card import Card
 from .collection import Collection
 from .files import clean_text
-from .parse import front_matter
+from .parse import MAX_LENGTHS, front_matter
 from .problems import FOUT, CardError, Problem
 from .store import collection_problems, parse_text
 
@@ -121,7 +121,7 @@ def _place(problem: Problem, starts: list[tuple[int, str]]) -> Finding:
 def check(draft: Draft, cards: Collection, root) -> Checked:
     """Check and render a draft as the site would load it from ``<bak>/<slug>.md`` in the card folder ``root``."""
     editing = cards.get(draft.bestand)
-    slug = editing.slug if editing else slugify(draft.titel) or NEW_SLUG
+    slug = editing.slug if editing else slugify(draft.titel)[:MAX_LENGTHS["titel"]].strip("-") or NEW_SLUG  # a file name of a sane length
     text, starts = compose(draft)
     bak = cards.bakken.get(draft.bak)
     if bak is None:
@@ -140,6 +140,7 @@ def check(draft: Draft, cards: Collection, root) -> Checked:
         others = [other for other in cards if other.slug != slug]
         problems += [problem for problem in collection_problems([*others, card]) if problem.path == where]
     findings += [_place(problem, starts) for problem in problems]
+    findings.sort(key=lambda finding: finding.level != FOUT)  # errors first: they keep the card off the site
     return Checked(slug, text, card, tuple(findings))
 
 

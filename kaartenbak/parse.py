@@ -19,11 +19,12 @@ MAX_PROMPT_WORDS = 25
 # Python-Markdown slows down steeply on deep nesting, many brackets or many raw tags (minutes
 # for a few kilobytes); no real card comes near these limits.
 MAX_NESTING = 8
-MAX_TAG_PROBLEMS = 10
+MAX_TAG_PROBLEMS = 10  # also the most warnings about prompts and sections listed one by one
 # Front-matter text is short by nature; a browser needs seconds to lay out a 50,000-letter title.
 MAX_LENGTHS = {"titel": 150, "naam": 150, "samenvatting": 500, "begeleider": 3000, "beschrijving": 3000}
 MAX_BRACKETS = 300
 MAX_TAGS = 500
+MAX_EMPHASIS = 2000  # * and _ mixed by the ten thousand take Python-Markdown seconds; the richest card has 40
 NESTED_LINE = re.compile(r"^((?:[ \t]*>)*)([ \t]*)(?:(?:[-*+]|\d+[.)])[ \t]|>)", re.MULTILINE)
 RAW_TAG = re.compile(r"<[A-Za-z/!]")
 CARD_KEYS = ("titel", "tags", "nummer", "samenvatting", "begeleider", "soort", "concept", "rollen", "vierde_speler")
@@ -113,7 +114,7 @@ def _tags(where, data, lines, bak: Bak):
             continue
         tag = bak.resolve_tag(word)
         if tag is None:
-            guess = bak.closest_tag(word)
+            guess = bak.closest_tag(word) if len(problems) < MAX_TAG_PROBLEMS else None  # past the limit only the count is shown
             hint = f"; bedoel je '{guess}'?" if guess else f"; kies uit de tags in {bak.slug}/_bak.yml"
             problems.append(Problem(where, line, f"tag '{word[:80]}' staat niet in de woordenlijst van de bak{hint}"))
         elif tag not in tags:
@@ -188,6 +189,8 @@ def _refuse_pathological(where: str, body: str, body_line: int) -> None:
         raise CardError([Problem(where, body_line, f"de kaart bevat meer dan {MAX_BRACKETS} vierkante haken [; zoveel links heeft geen kaart nodig")])
     if len(RAW_TAG.findall(body)) > MAX_TAGS:
         raise CardError([Problem(where, body_line, f"de kaart bevat meer dan {MAX_TAGS} HTML-tags; schrijf gewone Markdown")])
+    if body.count("*") + body.count("_") > MAX_EMPHASIS:
+        raise CardError([Problem(where, body_line, f"de kaart bevat meer dan {MAX_EMPHASIS} sterretjes * en lage streepjes _; zoveel opmaak heeft geen kaart nodig")])
 
 
 def _line_of(body: str, body_line: int, text: str) -> int:
@@ -202,20 +205,19 @@ def _line_of(body: str, body_line: int, text: str) -> int:
 def _body_warnings(where, body, body_line, rendered, soort):
     if soort == "reflectie" and not rendered.prompts:
         yield Problem(where, body_line + 1, "de kaart heeft geen vragen: zet ze als lijst onder '## Stof tot nadenken'", WAARSCHUWING)
+    found = []  # (text to find the line of, message); finding the line is most of the cost of these checks
     for prompt in rendered.prompts:
-        no_question, too_long = not prompt.text.rstrip().endswith("?"), len(prompt.text.split()) > MAX_PROMPT_WORDS
-        if not (no_question or too_long):
-            continue  # finding the line is most of the cost of these checks: only for a warning
-        line = _line_of(body, body_line, prompt.text)
-        if no_question:
-            yield Problem(where, line, f"de vraag '{prompt.text[:60]}' eindigt niet op een vraagteken", WAARSCHUWING)
-        if too_long:
-            yield Problem(where, line, f"de vraag '{prompt.text[:60]}…' is langer dan {MAX_PROMPT_WORDS} woorden; maak hem korter", WAARSCHUWING)
+        if not prompt.text.rstrip().endswith("?"):
+            found.append((prompt.text, f"de vraag '{prompt.text[:60]}' eindigt niet op een vraagteken"))
+        if len(prompt.text.split()) > MAX_PROMPT_WORDS:
+            found.append((prompt.text, f"de vraag '{prompt.text[:60]}…' is langer dan {MAX_PROMPT_WORDS} woorden; maak hem korter"))
+    found += [(heading, f"de sectie '{heading}' is leeg") for heading, has_content in rendered.sections if not has_content]
+    for text, message in found[:MAX_TAG_PROBLEMS]:
+        yield Problem(where, _line_of(body, body_line, text), message, WAARSCHUWING)
+    if len(found) > MAX_TAG_PROBLEMS:  # as with tags: a few help, thousands bury the page (and take seconds to place)
+        yield Problem(where, body_line + 1, f"en nog {len(found) - MAX_TAG_PROBLEMS} vragen of secties met zo'n waarschuwing", WAARSCHUWING)
     if rendered.misindented:
         yield Problem(where, body_line + 1, "een doorvraag is te ver ingesprongen en hoort nu bij de vraag zelf: zet precies twee spaties voor '- '", WAARSCHUWING)
-    for heading, has_content in rendered.sections:
-        if not has_content:
-            yield Problem(where, _line_of(body, body_line, heading), f"de sectie '{heading}' is leeg", WAARSCHUWING)
 
 
 def _placeholders(where, text):

@@ -47,6 +47,7 @@ SIZES = (
     TypeSize("9", 9, prompt=42, text=46, lines=32.5),
 )
 SMALLEST = SIZES[-1]
+MOST = math.ceil(SMALLEST.lines)  # every prompt, doorvraag or section takes a line at least: no back holds more
 GAP = 0.5  # the space after a prompt, paragraph, list or table, and above a heading, in lines (afdrukken.css)
 LEFT_OUT = ("aan de slag", "bronnen")  # sections that stay on the site, with a text card's introduction kept
 SECTION = re.compile(r"(?=<h2>)")
@@ -156,17 +157,23 @@ def _whole(card: Card) -> PrintedCard:
 
 
 def _shorter(printed: PrintedCard):
-    """Yield ever shorter backs: doorvragen dropped from the end, then prompts, then a text card's sections."""
+    """Yield ever shorter backs: doorvragen dropped from the end, then prompts, then a text card's sections.
+
+    A back never holds more than MOST lines of anything, so longer ones are passed over unmeasured:
+    measuring each of thousands of shorter backs would take a hostile card's print view minutes.
+    """
     printed = replace(printed, shortened=True)
     prompts = list(printed.prompts)
+    if len(prompts) > MOST:  # none of these backs fits before prompts go: drop the doorvragen at once
+        prompts = [(number, Prompt(prompt.text)) for number, prompt in prompts]
     for index in reversed(range(len(prompts))):
         number, prompt = prompts[index]
-        for keep in reversed(range(len(prompt.doorvragen))):
+        for keep in reversed(range(min(len(prompt.doorvragen), MOST))):
             prompts[index] = (number, Prompt(prompt.text, prompt.doorvragen[:keep]))
             yield replace(printed, prompts=tuple(prompts))
-    for keep in reversed(range(len(prompts))):
+    for keep in reversed(range(min(len(prompts), MOST))):
         yield replace(printed, prompts=tuple(prompts[:keep]))
-    for keep in reversed(range(1, len(printed.sections))):  # a text card keeps at least its first section
+    for keep in reversed(range(1, min(len(printed.sections), MOST))):  # a text card keeps at least its first section
         yield replace(printed, prompts=(), sections=printed.sections[:keep])
 
 

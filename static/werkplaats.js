@@ -24,9 +24,18 @@
     });
   }
 
+  // A link in the preview opens in a new tab: following it here would lose what the trainer typed.
+  function keepHere() {
+    uitslag.querySelectorAll("a[href]:not([href^='#'])").forEach((link) => {
+      link.target = "_blank";
+      link.rel = "noopener";
+    });
+  }
+
   function show(answer) {
     latest = answer;
     uitslag.innerHTML = answer.voorbeeld; // rendered and sanitised by the server, as on the card page
+    keepHere();
     Object.entries(answer.velden).forEach(([veld, html]) => {
       const box = form.querySelector(`[data-meldingen="${veld}"]`);
       if (box) box.innerHTML = html;
@@ -68,6 +77,7 @@
     timer = setTimeout(check, WAIT);
   }
 
+  keepHere();
   form.addEventListener("input", soon);
   form.elements.bak.addEventListener("change", () => { showDeck(); soon(); });
   form.addEventListener("submit", (event) => {

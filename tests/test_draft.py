@@ -6,7 +6,7 @@ from kaartenbak.authoring import load_for_trainers, template_body
 from kaartenbak.draft import Draft, check, compose, read_draft
 from kaartenbak.parse import front_matter
 
-from .conftest import card_text
+from .conftest import SHIPPED_KAARTEN, card_text
 
 PROMPTS = "Inleiding.\n\n## Stof tot nadenken\n\n- Wat vind jij?\n  - Waarom?\n"
 
@@ -97,3 +97,13 @@ def test_compose_never_lets_a_field_break_out_of_its_line(deck):
     text, _ = compose(Draft(titel="a\n---\ntags: [x]", tags=("b\nc",), tekst="---\n"))
     data, body = front_matter("x.md", text)
     assert data["titel"] == "a\n---\ntags: [x]" and data["tags"] == ["b\nc"] and body == "---\n"
+
+
+def test_every_shipped_card_read_back_and_written_out_is_the_same_card():
+    cards = load_for_trainers(SHIPPED_KAARTEN)
+    assert len(cards) > 20
+    for card in cards:
+        text = (SHIPPED_KAARTEN / card.path).read_text(encoding="utf-8")
+        draft = read_draft(card.path, text, cards.bakken[card.bak], card.slug)
+        result = check(draft, cards, SHIPPED_KAARTEN)
+        assert result.card == card and result.findings == (), card.path

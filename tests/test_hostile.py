@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from werkzeug.datastructures import MultiDict
 
 from app import create_app
 
@@ -16,7 +17,7 @@ XSS = '"><script>window.gehackt=1</script><img src=x onerror="window.gehackt=1">
 ROUTES = [
     "/", "/kaart/aanval", "/kaart/aanval/gesprek", "/trek", "/willekeurige-vraag", "/oefenen",
     "/verslag", "/afdrukken", "/controle", "/healthz", "/api/kaarten.json", "/bakken.css",
-    "/manifest.webmanifest", "/offline.json", "/offline",
+    "/manifest.webmanifest", "/offline.json", "/offline", "/werkplaats",
 ]
 PARAMS = ["tag", "bak", "q", "seed", "n", "vraag", "weergave", "speler", "scenario", "rol", "kaart"]
 VALUES = [
@@ -151,6 +152,29 @@ def test_trusted_hosts_come_from_the_environment(kaarten, monkeypatch):
 )
 def test_fuzzed_queries_never_break_a_page(client, hostile, route, params):
     assert_calm(client.get(route, query_string=params))
+
+
+WORKBENCH_FIELDS = ["bak", "titel", "nummer", "samenvatting", "tags", "andere_tags", "soort", "begeleider", "concept",
+                    "rollen", "vierde_speler", "tekst", "bestand", "actie"]
+
+
+@pytest.mark.parametrize("tekst, message", [
+    ("".join("  " * i + "- x?\n" for i in range(60)), "dieper genest dan 8 niveaus"),
+    ("[" * 400, "meer dan 300 vierkante haken"),
+    ("<b>" * 600, "meer dan 500 HTML-tags"),
+    ("*_" * 20000, "meer dan 2000 sterretjes"),
+    ("Nul\x00teken", "nulteken"),
+])
+def test_the_workbench_refuses_what_the_loader_refuses_in_dutch(client, hostile, tekst, message):
+    response = client.post("/werkplaats/controleren", data={"bak": "proef", "titel": "T", "tags": "reflectie", "tekst": tekst})
+    assert response.status_code == 200 and message in response.get_json()["voorbeeld"]  # the problems above the preview
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(form=st.lists(st.tuples(st.sampled_from(WORKBENCH_FIELDS), st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)), max_size=12))
+def test_fuzzed_workbench_forms_never_break_a_page(client, hostile, form):
+    for url in ("/werkplaats", "/werkplaats/controleren"):
+        assert_calm(client.post(url, data=MultiDict(form)))
 
 
 @pytest.mark.browser

@@ -210,3 +210,17 @@ def test_card_body_warnings_point_at_the_line(kaarten, body, line, words):
     assert (problem.level, problem.line) == ("waarschuwing", line)
     assert words in problem.message
     assert cards.get("kaart") is not None
+
+
+def test_many_prompt_warnings_are_listed_ten_then_counted(kaarten):
+    kaarten.write("proef/kaart.md", card_text(body="## Stof tot nadenken\n\n" + "".join(f"- Zin {i}.\n" for i in range(1, 31))))
+    problems = [p for p in load(kaarten).problems if "vraagteken" in p.message or p.message.startswith("en nog")]
+    assert [p.line for p in problems if "vraagteken" in p.message] == list(range(7, 17))
+    assert [p.message for p in problems if p.message.startswith("en nog")] == ["en nog 20 vragen of secties met zo'n waarschuwing"]
+
+
+def test_a_body_with_thousands_of_emphasis_marks_is_refused(kaarten):
+    kaarten.write("proef/kaart.md", card_text(body="*_" * 1001))
+    cards = load(kaarten)
+    assert cards.get("kaart") is None
+    assert "meer dan 2000 sterretjes * en lage streepjes _" in only_problem(cards, "proef/kaart.md").message

@@ -313,3 +313,10 @@ def test_the_longest_backs_that_fit_do_not_overflow(browser, kaarten, live_serve
         page.emulate_media(media="print")
         assert page.locator(".a6").evaluate_all(OVERFLOWING_JS) == [], card.slug
     page.close()
+
+
+def test_a_card_with_thousands_of_prompts_prints_its_first_ones_without_doorvragen(kaarten):
+    card = parse(kaarten, prompts(1500, doorvragen=2, words=1))
+    printed = printed_card(card)
+    assert printed.shortened and [n for n, _ in printed.prompts] == list(range(1, len(printed.prompts) + 1))
+    assert len(printed.prompts) > 10 and all(prompt.doorvragen == () for _, prompt in printed.prompts)

@@ -8,6 +8,7 @@ import io
 from urllib.parse import quote
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from kaartenbak.authoring import template_body
 from kaartenbak.card import SOORTEN
@@ -25,6 +26,10 @@ LABELS = {
     "bak": "Bak", "titel": "Titel", "nummer": "Nummer", "samenvatting": "Samenvatting", "tags": "Tags", "soort": "Soort",
     "begeleider": "Voor de begeleider", "concept": "Concept", "rollen": "Rollen", "vierde_speler": "Vierde speler", BODY: "Tekst",
 }
+TOO_LARGE = (
+    "De kaart is groter dan 64 kB: zoveel tekst past op geen kaart. Ga met de knop Terug van je browser terug "
+    "naar de werkplaats (je tekst staat er dan meestal nog) en maak de kaart korter."
+)
 MORE = ("nummer", "concept", "rollen", "vierde_speler")  # the fields folded away under "Meer velden"
 
 
@@ -136,6 +141,12 @@ def controleren():
         "bestand": checked.text,
         "bestandsnaam": checked.file_name,
     }
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def too_large(error):
+    """More than the 64 KB the site reads: say what to do, as the trainer's text is still in the browser."""
+    return render_template("fout.html", code=413, titel="De kaart is te groot", uitleg=TOO_LARGE), 413
 
 
 def edit_url(card) -> str | None:
