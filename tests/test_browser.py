@@ -94,17 +94,3 @@ def test_without_javascript_the_tag_list_opens_with_a_click(browser, live_server
     expect(page.locator(".chips")).to_contain_text("tag: emoties")
     context.close()
 
-
-def test_on_a_phone_a_search_and_then_a_tag_show_the_first_result(page, kaarten):
-    for i in range(8):
-        kaarten.card(f"tolk-{i}", titel=f"Gesprek {i}", nummer=i, tags="[contact, emoties]", body=f"Een tolk vertaalt alles, keer {i}.\n")
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(page.base_url + "/")
-    page.get_by_role("searchbox", name="Zoek in de kaarten").fill("tolk")
-    page.get_by_role("button", name="Zoeken").click()
-    page.wait_for_url("**q=tolk#resultaten")
-    expect(page.locator(".tile").first).to_be_in_viewport()
-    expect(page.locator(".tile .fragment mark").first).to_have_text("tolk")
-    page.locator(".tile").first.get_by_role("link", name="emoties").click()
-    page.wait_for_url("**tag=emoties#resultaten")
-    expect(page.locator(".tile").first).to_be_in_viewport()

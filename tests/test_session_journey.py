@@ -118,6 +118,7 @@ def test_on_a_phone_a_search_and_a_tag_show_the_results_first(browser, live_serv
     page.wait_for_url("**q=tolk#resultaten")
     first = page.locator(".tile").first
     expect(first).to_be_in_viewport()
+    expect(first.locator("mark").first).to_have_text("tolk")  # and shows why it matched
     first.locator(".tag").first.click()
     page.wait_for_url("**tag=*#resultaten")
     expect(page.locator(".tile").first).to_be_in_viewport()
