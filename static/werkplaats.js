@@ -77,6 +77,17 @@
     timer = setTimeout(check, WAIT);
   }
 
+  // "Tekst, regel 9" in the list of problems puts the cursor at the start of that line of the text.
+  uitslag.addEventListener("click", (event) => {
+    const link = event.target.closest("a[data-regel]");
+    if (!link) return;
+    const tekst = form.elements.tekst;
+    const lines = tekst.value.split("\n").slice(0, Number(link.dataset.regel) - 1);
+    const start = lines.reduce((length, line) => length + line.length + 1, 0);
+    event.preventDefault();
+    tekst.focus();
+    tekst.setSelectionRange(start, start);
+  });
   keepHere();
   form.addEventListener("input", soon);
   form.elements.bak.addEventListener("change", () => { showDeck(); soon(); });

@@ -67,6 +67,8 @@ def test_a_card_written_from_scratch_is_checked_live_downloaded_and_on_the_site_
     tekst.fill(BODY.replace("Wat wil je nog vragen?", "Vertel wat je nog wilt vragen."))
     expect(field_messages(page, "tekst")).to_contain_text("regel 9: de vraag 'Vertel wat je nog wilt vragen.' eindigt niet op een vraagteken")
     expect(field_messages(page, "tekst")).not_to_contain_text("voorbeeldtekst")
+    page.get_by_role("link", name="Tekst, regel 9").click()  # the problem's line, with the cursor at its start
+    assert page.evaluate("document.activeElement.value.slice(document.activeElement.selectionStart).split('\\n')[0]") == "- Vertel wat je nog wilt vragen."
     tekst.fill(BODY)
     expect(field_messages(page, "tekst")).to_be_empty()
     expect(page.locator("[data-werkplaats-status]")).to_have_text("Geen problemen gevonden")

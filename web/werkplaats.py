@@ -133,7 +133,7 @@ def controleren():
     """Check and render what is in the form, for the page's script; the answer holds the same HTML as the page."""
     checked = _checked(draft_from_form(request.form))
     by_field = _by_field(checked)
-    fields = {name: render_template("_werkplaats_meldingen.html", veld=name, meldingen=found) for name, found in by_field.items() if name}
+    fields = {name: render_template("_werkplaats_meldingen.html", meldingen=found) for name, found in by_field.items() if name}
     return {
         "voorbeeld": render_template("_werkplaats_voorbeeld.html", **_preview(checked)),
         "velden": fields,
