@@ -24,6 +24,8 @@ def create_app(test_config=None):
         KAARTEN_CHECK_INTERVAL=float(os.environ.get("KAARTEN_CHECK_INTERVAL", "1")),
         # a card file changed less than this many seconds ago may be half written: wait for it
         KAARTEN_SETTLE=float(os.environ.get("KAARTEN_SETTLE", "0.3")),
+        # seconds one check may spend reading changed cards before it serves what it has and goes on at the next check
+        KAARTEN_LOAD_BUDGET=float(os.environ.get("KAARTEN_LOAD_BUDGET", "30")),
         KAARTEN_CACHE=os.environ.get("KAARTEN_CACHE"),  # parsed cards kept between runs; "" for none
         KAARTENBAK_CONCEPTEN=os.environ.get("KAARTENBAK_CONCEPTEN", "") in ("1", "true", "ja"),
         KAARTENBAK_STATISCH=os.environ.get("KAARTENBAK_STATISCH", "") in ("1", "true", "ja"),  # render for the static export

@@ -20,6 +20,7 @@ from .workers import run_all
 
 log = logging.getLogger(__name__)
 SCAN_SHARE = 0.02  # checks for changes take at most this share of the time, however many files
+UNREAD = "nog {count} kaartbestanden niet gelezen: het lezen duurde langer dan {budget:g} seconden. De site gaat bij de volgende controle verder"
 SUBFOLDER = "is een map in een bak; wat daarin staat, laadt de site niet. Zet kaarten en plaatjes direct in de map van de bak"
 NOT_UTF8 = "de naam is geen UTF-8 (dat gebeurt bij uitpakken van een zip van Windows); de site slaat hem over. Geef hem een nieuwe naam, zonder vreemde tekens"
 
@@ -81,9 +82,12 @@ class CardStore:
     parses only what changed while the site was down, and nothing at all when nothing did.
     """
 
-    def __init__(self, root, *, check_interval: float = 1.0, include_concepts: bool = False, log_problems: bool = True, cache_file=None, settle: float = 0.0):
+    def __init__(self, root, *, check_interval: float = 1.0, include_concepts: bool = False, log_problems: bool = True, cache_file=None, settle: float = 0.0,
+                 load_budget: float | None = None):
         self.root = Path(root)
         self.check_interval = check_interval
+        # seconds one check may spend reading changed cards; the next check goes on where it stopped. None: no limit
+        self.load_budget = load_budget
         self.settle = settle
         self.include_concepts = include_concepts
         self.log_problems = log_problems
@@ -295,8 +299,14 @@ class CardStore:
             else:
                 changed.append((path, key, previous))
         jobs = [(self.root, path, self._bakken[path.parent][1], key[2]) for path, key, _ in changed]
-        for (path, key, previous), (card, found) in zip(changed, run_all(_read_card, jobs)):
+        deadline = None if self.load_budget is None else time.monotonic() + self.load_budget
+        read = run_all(_read_card, jobs, deadline)
+        for (path, key, previous), (card, found) in zip(changed, read):
             parsed[path] = _keep_last_good(key, card, found, previous)
+        if len(read) < len(changed):  # out of time: serve the rest as they were, and read them at the next check
+            self._signature = None
+            parsed.update({path: previous for path, _, previous in changed[len(read):] if previous is not None})
+            problems.append(Problem(str(self.root), None, UNREAD.format(count=len(changed) - len(read), budget=self.load_budget), WAARSCHUWING))
         parsed = {path: parsed[path] for path, _ in files if path in parsed}  # in folder order: the first of two equal slugs wins
         self._parsed = parsed
         self._bakken = {folder: value for folder, value in self._bakken.items() if folder in moments}  # the decks of this scan

@@ -4,6 +4,7 @@ import logging
 import math
 import multiprocessing
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -26,19 +27,33 @@ def cores() -> int:
         return allowed
 
 
-def run_all(function, jobs: list[tuple]) -> list:
+def run_all(function, jobs: list[tuple], deadline: float | None = None) -> list:
     """Return ``[function(*job) for job in jobs]``, worked out in worker processes when there are enough jobs.
 
     ``function`` and the jobs must pickle. Workers are spawned, not forked: the site has threads
     running, and a forked copy of a thread's lock can hang. Where processes cannot be started, the
-    jobs run here instead.
+    jobs run here instead. With a ``deadline`` (of ``time.monotonic()``) no job is started once it
+    has passed, and the results so far come back: the first few jobs, always at least one.
     """
     workers = min(cores(), len(jobs) // JOBS_PER_WORKER)
     if workers < 2:
-        return [function(*job) for job in jobs]
+        return _until(deadline, (function(*job) for job in jobs))
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            return list(pool.map(function, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8))))
+            results = _until(deadline, pool.map(function, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8))))
+            if len(results) < len(jobs):
+                pool.shutdown(wait=False, cancel_futures=True)  # the chunks under way finish; no other starts
+            return results
     except (OSError, NotImplementedError, BrokenProcessPool) as error:  # no processes here (a sandbox, a limit)
         log.warning("cannot start worker processes (%s); working in one process", error)
-        return [function(*job) for job in jobs]
+        return _until(deadline, (function(*job) for job in jobs))
+
+
+def _until(deadline: float | None, results) -> list:
+    """Take results until the deadline has passed, at least one."""
+    taken = []
+    for result in results:
+        taken.append(result)
+        if deadline is not None and time.monotonic() >= deadline:
+            break
+    return taken

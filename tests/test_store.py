@@ -1,5 +1,6 @@
 """Live reload: cards added, changed, broken and removed show up without a restart."""
 
+import math
 import os
 import threading
 import time
@@ -200,3 +201,38 @@ def test_a_deck_renamed_during_a_rebuild_keeps_the_last_collection_until_the_nex
     cards = store.collection
     assert [(card.slug, card.bak) for card in cards] == [("een", "nieuw"), ("drie", "proef"), ("twee", "proef")]
     assert set(cards.bakken) == {"nieuw", "proef"}
+
+
+@pytest.mark.parametrize("processes", [False, True], ids=["in the site", "in worker processes"])
+def test_a_load_out_of_time_serves_what_it_read_and_goes_on_at_the_next_check(kaarten, monkeypatch, processes):
+    if processes:
+        monkeypatch.setattr(workers, "JOBS_PER_WORKER", 1)
+        monkeypatch.setattr(workers, "cores", lambda: 2)
+    for i in range(4):
+        kaarten.card(f"kaart-{i}", titel=f"Kaart {i}")
+    store = CardStore(kaarten.root, check_interval=math.inf, load_budget=0)  # no time at all: one file per check
+    first = store.collection
+    assert len(first) == 1
+    [warning] = [problem for problem in first.problems if "niet gelezen" in problem.message]
+    assert "nog 3 kaartbestanden niet gelezen" in warning.message
+    for _ in range(3):
+        store.refresh()
+    cards = store.collection
+    assert sorted(card.slug for card in cards) == [f"kaart-{i}" for i in range(4)]
+    assert not any("niet gelezen" in problem.message for problem in cards.problems)
+
+
+def test_a_change_not_read_in_time_keeps_the_card_as_it_was(kaarten):
+    for i in range(3):
+        kaarten.card(f"kaart-{i}", titel=f"Kaart {i}")
+    store = CardStore(kaarten.root, check_interval=math.inf, load_budget=0)
+    for _ in range(2):
+        store.refresh()
+    time.sleep(0.01)
+    for i in range(3):
+        kaarten.card(f"kaart-{i}", titel=f"Nieuw {i}")
+    store.refresh()
+    assert sorted(card.titel for card in store.collection) == ["Kaart 1", "Kaart 2", "Nieuw 0"]  # the others as they were
+    for _ in range(2):
+        store.refresh()
+    assert sorted(card.titel for card in store.collection) == ["Nieuw 0", "Nieuw 1", "Nieuw 2"]

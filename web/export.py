@@ -221,6 +221,7 @@ def export_site(create_app, config, destination) -> Exported:
         **config,
         STATIC_FLAG: True,
         "KAARTEN_CHECK_INTERVAL": math.inf,  # one consistent snapshot of the cards
+        "KAARTEN_LOAD_BUDGET": None,  # every card, however long reading them takes
         "KAARTENBAK_PER_PAGINA": sys.maxsize,  # one overview page with every card: a file cannot answer ?pagina=
         "FREEZER_DESTINATION": str(folder),
         "FREEZER_STATIC_IGNORE": ["sw.js"],  # the export keeps no service worker: it runs from anywhere

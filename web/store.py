@@ -18,6 +18,7 @@ def init_app(app):
         include_concepts=app.config["KAARTENBAK_CONCEPTEN"],
         cache_file=cache_file(app),
         settle=app.config["KAARTEN_SETTLE"],
+        load_budget=app.config["KAARTEN_LOAD_BUDGET"],
     )
     if not app.testing:
         # The cards stay for the life of the process: keep the garbage collector from walking
