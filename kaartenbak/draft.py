@@ -113,7 +113,7 @@ def compose(draft: Draft) -> tuple[str, list[tuple[int, str]]]:
 def _place(problem: Problem, starts: list[tuple[int, str]]) -> Finding:
     """Put a problem at the field its file line lies in, counting lines from that field's start."""
     if problem.line is None:
-        return Finding("", None, problem.message, problem.level)
+        return Finding(problem.concerns, None, problem.message, problem.level)
     first, name = max(((line, key) for line, key in starts if line <= problem.line), default=(1, "titel"))
     return Finding(name, max(1, problem.line - first) if name == BODY else None, problem.message, problem.level)
 

@@ -284,7 +284,7 @@ def _print_warning(where, card):
             where, None,
             f"past niet op één gedrukte kaart: {lines} {'regel' if lines == 1 else 'regels'} te veel; op papier wordt de kaart "
             "ingekort. Zet er minder vragen of doorvragen op, maak ze korter, of verdeel de kaart over twee kaarten",
-            WAARSCHUWING,
+            WAARSCHUWING, concerns="tekst",
         )
 
 

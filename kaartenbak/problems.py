@@ -14,6 +14,7 @@ class Problem:
     line: int | None
     message: str
     level: str = FOUT
+    concerns: str = ""  # without a line: the card field it is about ('nummer', 'rollen', 'tekst' for the body), for the workbench
 
     @property
     def location(self) -> str:

@@ -365,13 +365,13 @@ def collection_problems(cards: list[Card]):
     numbers = Counter((card.bak, card.nummer) for card in cards if card.nummer is not None)
     for card in cards:
         if numbers[(card.bak, card.nummer)] > 1:
-            yield Problem(card.path, None, f"nummer {card.nummer} komt in deze bak vaker voor; geef elke kaart een eigen nummer", WAARSCHUWING)
+            yield Problem(card.path, None, f"nummer {card.nummer} komt in deze bak vaker voor; geef elke kaart een eigen nummer", WAARSCHUWING, "nummer")
         for link in card.links:
             if link not in slugs:
-                yield Problem(card.path, None, f"de link naar kaart '{link}' leidt nergens heen; bestaat {link}.md?")
+                yield Problem(card.path, None, f"de link naar kaart '{link}' leidt nergens heen; bestaat {link}.md?", concerns="tekst")
         for key in ROLE_LISTS:
             for slug in getattr(card, key):
                 if slug not in soort:
-                    yield Problem(card.path, None, f"'{key}' noemt de kaart '{slug}', maar die bestaat niet; bestaat {slug}.md? Het oefenen laat hem weg", WAARSCHUWING)
+                    yield Problem(card.path, None, f"'{key}' noemt de kaart '{slug}', maar die bestaat niet; bestaat {slug}.md? Het oefenen laat hem weg", WAARSCHUWING, key)
                 elif soort[slug] != "rol":
-                    yield Problem(card.path, None, f"'{key}' noemt de kaart '{slug}', maar dat is geen rolkaart (soort: {soort[slug]}); het oefenen laat hem weg", WAARSCHUWING)
+                    yield Problem(card.path, None, f"'{key}' noemt de kaart '{slug}', maar dat is geen rolkaart (soort: {soort[slug]}); het oefenen laat hem weg", WAARSCHUWING, key)

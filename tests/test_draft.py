@@ -54,7 +54,10 @@ def test_a_good_draft_renders_as_the_loader_renders_its_file(deck):
     ({"titel": "K", "nummer": "drie"}, ("nummer", None, "'nummer' moet een heel getal zijn, bijvoorbeeld nummer: 3")),
     ({"titel": "K", "tekst": "Inleiding.\n\n## Stof tot nadenken\n\n- Vertel eens.\n"}, ("tekst", 5, "de vraag 'Vertel eens.' eindigt niet op een vraagteken")),
     ({"titel": "K", "tekst": PROMPTS + "\n![Schema](schema.png)\n"}, ("tekst", 8, "het plaatje 'schema.png' staat niet naast de kaart in proef/")),
-    ({"titel": "K", "tekst": PROMPTS + "\nZie [de andere kaart](bestaat-niet).\n"}, ("", None, "de link naar kaart 'bestaat-niet' leidt nergens heen")),
+    ({"titel": "K", "tekst": PROMPTS + "\nZie [de andere kaart](bestaat-niet).\n"}, ("tekst", None, "de link naar kaart 'bestaat-niet' leidt nergens heen")),
+    ({"titel": "K", "tekst": "## Stof tot nadenken\n\n" + "- Wat vind je van deze lange vraag over ouders en school?\n  - Waarom?\n" * 30},
+     ("tekst", None, "past niet op één gedrukte kaart: 74 regels te veel")),
+    ({"titel": "K", "soort": "scenario", "rollen": ("rol-die-er-niet-is",)}, ("rollen", None, "'rollen' noemt de kaart 'rol-die-er-niet-is', maar die bestaat niet")),
     ({"titel": "K", "samenvatting": "VUL IN: iets"}, ("samenvatting", None, "hier staat nog voorbeeldtekst uit het sjabloon ('VUL IN: iets')")),
     ({"titel": "K", "bak": "weg"}, ("bak", None, "kies een bak (proef)")),
 ])
