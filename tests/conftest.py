@@ -133,3 +133,16 @@ SHIPPED_KAARTEN = Path(__file__).resolve().parent.parent / "kaarten"
 def shipped_app():
     """The app over the decks we ship, for tests of the real content."""
     return create_app({"TESTING": True, "KAARTEN_DIR": str(SHIPPED_KAARTEN), "KAARTEN_CHECK_INTERVAL": 3600})
+
+
+def watched_page(browser):
+    """A page in a context of its own that records each dialog a script opens and each Content-Security-Policy
+    violation (in ``window.__csp``): where hostile text is shown, both must stay empty. Returns (context, page, dialogs)."""
+    context = browser.new_context()
+    context.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    return context, page, dialogs

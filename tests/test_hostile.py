@@ -11,7 +11,7 @@ from werkzeug.datastructures import MultiDict
 
 from app import create_app
 
-from .conftest import Kaarten, card_text
+from .conftest import Kaarten, card_text, watched_page
 
 XSS = '"><script>window.gehackt=1</script><img src=x onerror="window.gehackt=1">'
 ROUTES = [
@@ -179,13 +179,7 @@ def test_fuzzed_workbench_forms_never_break_a_page(client, hostile, form):
 
 @pytest.mark.browser
 def test_no_script_runs_and_no_csp_violation_in_chromium(browser, live_server, hostile):
-    context = browser.new_context()
-    context.add_init_script(
-        "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
-    )
-    page = context.new_page()
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    context, page, dialogs = watched_page(browser)
     for route in ["/", "/kaart/aanval", "/kaart/aanval/gesprek?vraag=1", "/trek?seed=abc&n=1", "/controle", "/afdrukken",
                   "/?q=" + XSS, "/oefenen?seed=abc&speler=ouder"]:
         page.goto(live_server + route)

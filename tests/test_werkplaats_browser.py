@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import watched_page
 from .test_hostile import XSS
 
 pytestmark = pytest.mark.browser
@@ -131,13 +132,7 @@ def test_without_javascript_the_form_posts_and_shows_the_same(decks, browser, li
 
 
 def test_script_in_every_field_never_runs_in_the_preview(decks, browser, live_server):
-    context = browser.new_context()
-    context.add_init_script(
-        "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective));"
-    )
-    page = context.new_page()
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    context, page, dialogs = watched_page(browser)
     page.goto(live_server + "/werkplaats")
     page.locator("details.meer-velden > summary").click()
     for label in ("Titel", "Samenvatting", "Andere tags", "Voor de begeleider", "Nummer", "Rollen", "Vierde speler"):
