@@ -8,6 +8,7 @@ from .bak import Bak
 from .card import SOORTEN
 from .collection import Collection
 from .files import is_ignored
+from .names import twin_key
 from .parse import PLACEHOLDER
 from .search import fold
 from .store import CardStore
@@ -74,10 +75,12 @@ def template_body() -> str:
 
 
 def existing_card(root, slug: str) -> str | None:
-    """The path (within the card folder) of a card file with this name in any deck, or None."""
+    """The path (within the card folder) of a card file in any deck whose name a URL cannot tell from ``slug``
+    (the same name, or one that differs only in capitals or Unicode form), or None."""
+    key = twin_key(slug)
     try:
-        taken = [path for path in Path(root).glob(f"*/{slug}.md") if not is_ignored(path.parent.name)]
-    except OSError:  # a name too long for the file system: no file has it
+        taken = [path for path in sorted(Path(root).glob("*/*.md")) if not is_ignored(path.parent.name) and twin_key(path.stem) == key]
+    except OSError:  # no card folder to look in
         return None
     return taken[0].relative_to(root).as_posix() if taken else None
 

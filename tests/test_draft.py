@@ -76,6 +76,11 @@ def test_a_titel_whose_file_name_is_taken_is_an_error_for_a_new_card_only(deck):
     assert checked(deck, titel="Contact", bestand="contact").findings == ()
 
 
+def test_a_titel_whose_file_name_differs_only_in_capitals_is_taken_too(deck):
+    deck.write("andere/Contact.md", card_text(titel="Contact"))  # a URL cannot tell Contact.md from contact.md
+    assert ("titel", None, "er bestaat al een kaart met de bestandsnaam contact.md (andere/Contact.md)") in where(checked(deck, titel="Contact"))
+
+
 def test_a_card_read_back_from_its_file_composes_to_the_same_card(deck):
     text = card_text(titel="Contact", tags="[oudercontact, emoties]", nummer=2, samenvatting="'Kort: hierover.'", body=PROMPTS)
     path = deck.write("proef/contact.md", text)
