@@ -5,7 +5,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .conftest import card_text
 
 PROMPTS = "## Stof tot nadenken\n\n- Eerste vraag?\n  - Eerste doorvraag?\n- Tweede vraag?\n- Derde vraag?\n"
 
